@@ -1,0 +1,28 @@
+/**
+ * All I/O the workflows ask for. Created by a factory that takes its dependencies, so tests hand
+ * in real local servers (dynalite, HTTP receivers) without module mocking.
+ */
+import { saveCaseSummary, type CaseSummary } from '../store/case-index';
+import { recordNotification, type NotificationRequest } from '../store/notification-log';
+import type { Tables } from '../store/table';
+
+export type ActivityDeps = { tables: Tables };
+
+export function createActivities({ tables }: ActivityDeps) {
+  return {
+    /** Writes the case's row in the read model; an older version never overwrites a newer one. */
+    async recordCaseSummary(summary: CaseSummary): Promise<'written' | 'stale'> {
+      return saveCaseSummary(tables, summary);
+    },
+
+    /**
+     * Hands a message to the notifications layer. Until channels exist (issue 5) every message is
+     * recorded as "to send manually", so nothing is ever silently dropped.
+     */
+    async notify(request: NotificationRequest): Promise<void> {
+      await recordNotification(tables, request);
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

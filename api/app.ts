@@ -1,0 +1,69 @@
+/**
+ * The HTTP API: the only door into the system. A thin, typed edge: zod validates every input,
+ * routes translate HTTP ↔ workflow messages and read-model queries; no business rule lives here.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Client } from '@temporalio/client';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Tables } from '../store/table';
+import { fieldErrors, problem } from './problem';
+import { registerCaseRoutes } from './routes/cases';
+import { registerHealthRoutes, type HealthCheck } from './routes/health';
+import { registerPermitRoutes } from './routes/permits';
+
+export type ApiDeps = {
+  temporal: Client;
+  tables: Tables;
+  taskQueue: string;
+  namespace: string;
+  temporalUiUrl: string;
+  health: HealthCheck;
+};
+
+export type AppEnv = { Variables: Record<string, never> };
+
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every zod failure becomes a 400 naming the field and the reason.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? '' : result.target;
+        return problem(c, 400, 'Invalid request', `The ${result.target === 'json' ? 'body' : result.target} is not valid.`, {
+          errors: fieldErrors(result.error.issues, where),
+        });
+      }
+    },
+  });
+
+  app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
+
+  registerHealthRoutes(app, deps);
+  registerPermitRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Bosetting API',
+      version: '1',
+      description: 'Settlement of refugees in Norwegian municipalities: permits, cases, staff steps, deadlines and history.',
+    },
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+
+  app.notFound((c) => problem(c, 404, 'Not found', `No route ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      // Hono's own parse errors (e.g. malformed JSON) are the caller's fault, not ours.
+      return problem(c, error.status as 400, 'Invalid request', error.message || 'The request could not be read.');
+    }
+    if (error instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The body is not valid JSON.');
+    console.error(error);
+    return problem(c, 500, 'Internal error', 'Something went wrong on our side; the request was not completed.');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,29 @@
+/** Response schemas shared by routes. */
+import { z } from '@hono/zod-openapi';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const descriptions: Record<number, string> = {
+  400: 'Invalid input: the field path and the reason',
+  401: 'No valid token',
+  403: 'The role or organisation may not do this',
+  404: 'No such case',
+  409: 'Not allowed in the case’s current state: the reason',
+  413: 'Body too large',
+  422: 'Valid input that a rule refuses: the rule and the reason',
+  503: 'A dependency is unreachable',
+};
+
+export function problemResponses<S extends number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } }]),
+  ) as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }>;
+}

@@ -1,0 +1,58 @@
+/** The official Temporal CLI's dev server as a child process: SQLite file, Web UI, clean stop. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { waitForPort } from './ports';
+
+export type DevServer = { address: string; uiUrl?: string; stop: () => Promise<void> };
+
+export async function startDevServer(opts: {
+  cliPath: string;
+  port: number;
+  uiPort?: number;
+  ui: boolean;
+  /** Omit for an in-memory server (tests); give a file to keep every workflow across restarts. */
+  dbFile?: string;
+  namespace?: string;
+  logFile?: string;
+}): Promise<DevServer> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
+  if (opts.dbFile) {
+    fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    args.push('--db-filename', opts.dbFile);
+  }
+  if (opts.ui && opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  else args.push('--headless');
+  if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
+
+  const log = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
+  const child: ChildProcess = spawn(opts.cliPath, args, { stdio: ['ignore', log, log] });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  try {
+    await waitForPort('127.0.0.1', opts.port, 60_000, () => !exited);
+    if (opts.ui && opts.uiPort) await waitForPort('127.0.0.1', opts.uiPort, 30_000, () => !exited);
+  } catch (error) {
+    child.kill('SIGKILL');
+    const hint = opts.logFile ? ` (see ${opts.logFile})` : '';
+    throw new Error(`Temporal dev server did not start: ${(error as Error).message}${hint}`);
+  }
+  return {
+    address: `127.0.0.1:${opts.port}`,
+    uiUrl: opts.ui && opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
+    stop: () => stopChild(child),
+  };
+}
+
+/** SIGTERM lets the server flush SQLite; SIGKILL only if it hangs. */
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * Starts the whole system in one process: the embedded parts when configured (Temporal dev server,
+ * dynalite), then the worker and the API. `npm start` and the end-to-end tests both use this.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Client, Connection } from '@temporalio/client';
+import type { WorkflowBundleOption } from '@temporalio/worker';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { createApp } from '../api/app';
+import type { HealthReport } from '../api/routes/health';
+import { createDocumentClient, ensureTable } from '../store/client';
+import { createTables, type Tables } from '../store/table';
+import type { Config } from '../temporal.config';
+import { createWorker } from '../worker/worker';
+import { startDevServer } from './dev-server';
+import { startEmbeddedDynamo } from './embedded-dynamo';
+import { assertPortFree } from './ports';
+import { connectClient, connectWorkerConnection } from './temporal-connection';
+import { ensureTemporalCli, type Log } from './temporal-binaries';
+
+export type RunningSystem = {
+  apiUrl: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  dynamoEndpoint?: string;
+  client: Client;
+  tables: Tables;
+  stop: () => Promise<void>;
+};
+
+export async function startSystem(config: Config, opts: { log: Log; workflowBundle?: WorkflowBundleOption; persist?: boolean }): Promise<RunningSystem> {
+  const { log } = opts;
+  const persist = opts.persist ?? true;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => log(`while stopping: ${String(error)}`));
+  };
+  try {
+    if (persist) fs.mkdirSync(config.dataDir, { recursive: true });
+
+    if (config.dynamo.embedded) {
+      await assertPortFree(config.dynamo.embedded.port, 'the embedded DynamoDB store (DYNALITE_PORT)');
+      const dynamo = await startEmbeddedDynamo({ port: config.dynamo.embedded.port, dir: persist ? config.dynamo.embedded.dir : undefined });
+      stops.push(dynamo.stop);
+      log(`DynamoDB (dynalite) on ${dynamo.endpoint}${persist ? `, data in ${config.dynamo.embedded.dir}` : ''}`);
+    }
+    const documentClient = createDocumentClient(config.dynamo);
+    await ensureTable(documentClient, config.dynamo.table);
+    const tables = createTables(documentClient, config.dynamo.table);
+
+    let temporalUiUrl: string | undefined = config.temporal.uiUrl;
+    if (config.temporal.devServer) {
+      const dev = config.temporal.devServer;
+      const cliPath = await ensureTemporalCli({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.cliPath, log });
+      await assertPortFree(dev.port, 'the Temporal dev server (TEMPORAL_DEV_PORT)');
+      if (dev.ui) await assertPortFree(dev.uiPort, 'the Temporal Web UI (TEMPORAL_DEV_UI_PORT)');
+      const server = await startDevServer({
+        cliPath,
+        port: dev.port,
+        uiPort: dev.uiPort,
+        ui: dev.ui,
+        dbFile: persist ? dev.dbFile : undefined,
+        namespace: config.temporal.namespace,
+        logFile: persist ? path.join(config.dataDir, 'temporal.log') : undefined,
+      });
+      stops.push(server.stop);
+      temporalUiUrl = server.uiUrl;
+      log(`Temporal dev server on ${server.address}${persist ? `, data in ${dev.dbFile}` : ''}`);
+      if (server.uiUrl) log(`Temporal Web UI: ${server.uiUrl}`);
+    }
+
+    const client = await connectClient(config.temporal);
+    stops.push(() => client.connection.close());
+    const workerConnection = await connectWorkerConnection(config.temporal);
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      deps: { tables },
+      workflowBundle: opts.workflowBundle,
+      maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    });
+    const running = worker.run();
+    stops.push(async () => {
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+    });
+    log(`Worker polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}"`);
+
+    const health = async (): Promise<HealthReport> => {
+      const [temporal, store] = await Promise.allSettled([
+        (client.connection as Connection).healthService.check({}),
+        documentClient.send(new DescribeTableCommand({ TableName: config.dynamo.table })),
+      ]);
+      const report = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? { ok: true } : { ok: false, error: String(r.reason).slice(0, 300) });
+      return { temporal: report(temporal), store: report(store) };
+    };
+    const app = createApp({
+      temporal: client,
+      tables,
+      taskQueue: config.temporal.taskQueue,
+      namespace: config.temporal.namespace,
+      temporalUiUrl: temporalUiUrl ?? config.temporal.uiUrl,
+      health,
+    });
+    await assertPortFree(config.api.port, 'the API (PORT)');
+    const server = serve({ fetch: app.fetch, port: config.api.port, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const apiUrl = `http://localhost:${config.api.port}`;
+    log(`API on ${apiUrl} (OpenAPI: ${apiUrl}/openapi.json, docs: ${apiUrl}/docs)`);
+
+    return {
+      apiUrl,
+      temporalAddress: config.temporal.address,
+      temporalUiUrl,
+      dynamoEndpoint: config.dynamo.endpoint,
+      client,
+      tables,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The one DynamoDB table (single-table design) and its item types, through dynamodb-toolbox.
+ * Temporal holds each case's truth; this table holds what Temporal should not: the case index for
+ * lists and dashboards, municipalities and their yearly capacity, the notification and audit logs.
+ *
+ * Access patterns (each has a key or an index):
+ * | pattern                                   | key / index                                              |
+ * | one case's summary                        | pk CASE#<caseId>, sk SUMMARY                             |
+ * | cases by stage, newest change first       | byStage: gsi1pk STAGE#<stage>, gsi1sk <updatedAt>#<caseId> |
+ * | all cases, newest change first            | byKind:  gsi2pk KIND#case, gsi2sk <updatedAt>#<caseId>    |
+ * | a municipality's decided number in a year | pk MUNICIPALITY#<number>, sk YEAR#<year>                  |
+ * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
+ * | a case's audit trail, in order            | pk AUDIT#<caseId>, sk <at>#<id>                           |
+ * | a case's notifications                    | pk CASE#<caseId>, sk NOTIFICATION#<notificationId>        |
+ * | notifications by status (e.g. manual)     | byKind:  gsi2pk KIND#notification#<status>, gsi2sk <createdAt> |
+ *
+ * dynalite (the embedded store) has no transactions, so every invariant is one conditional write
+ * on one item (the case summary's version, a municipality's used count).
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity, Table, item, list, map, number, string } from 'dynamodb-toolbox';
+
+export const tableKeys = {
+  partitionKey: { name: 'pk', type: 'string' },
+  sortKey: { name: 'sk', type: 'string' },
+  indexes: {
+    byStage: { type: 'global', partitionKey: { name: 'gsi1pk', type: 'string' }, sortKey: { name: 'gsi1sk', type: 'string' } },
+    byKind: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
+  },
+} as const;
+
+export function createTables(documentClient: DynamoDBDocumentClient, tableName: string) {
+  const table = new Table({ documentClient, name: tableName, ...tableKeys });
+
+  /** The read model of one settlement case: written by activities, versioned so a late write never wins. */
+  const caseSummary = new Entity({
+    name: 'CaseSummary',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      gsi1pk: string(),
+      gsi1sk: string(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+      caseId: string(),
+      permitId: string(),
+      permitType: string(),
+      permitDate: string(),
+      stage: string(),
+      receptionCentreId: string(),
+      receptionCentreName: string(),
+      municipalityNumber: string().optional(),
+      priorityGroup: string(),
+      goalStatus: string(),
+      householdSize: number(),
+      openTasks: list(map({ id: string(), title: string(), rule: string(), dueDate: string() })),
+      createdAt: string(),
+      updatedAt: string(),
+      version: number(),
+    }),
+  });
+
+  /** A municipality's yearly decided number (vedtak, R-DIST-2) and how many places are reserved. */
+  const municipalityYear = new Entity({
+    name: 'MunicipalityYear',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+      municipalityNumber: string(),
+      name: string(),
+      year: number(),
+      decided: number(),
+      used: number(),
+    }),
+  });
+
+  /** Who did what to which case, when (R-PRIV-4). Append-only. */
+  const auditEvent = new Entity({
+    name: 'AuditEvent',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      caseId: string(),
+      at: string(),
+      actor: string(),
+      role: string(),
+      action: string(),
+      detail: string().optional(),
+    }),
+  });
+
+  /** Every message the system decided to send, written once per notification id (retries never duplicate). */
+  const notification = new Entity({
+    name: 'Notification',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+      notificationId: string(),
+      caseId: string(),
+      type: string(),
+      rule: string(),
+      recipient: string(),
+      channel: string(),
+      status: string(),
+      attempts: number(),
+      subject: string(),
+      body: string(),
+      lastError: string().optional(),
+      createdAt: string(),
+    }),
+  });
+
+  return { table, caseSummary, municipalityYear, auditEvent, notification };
+}
+
+export type Tables = ReturnType<typeof createTables>;

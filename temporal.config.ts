@@ -1,0 +1,119 @@
+/**
+ * The one typed configuration of Bosetting, read from environment variables and validated with zod.
+ * With nothing set, everything runs embedded on this machine (Temporal dev server, dynalite).
+ * A wrong value stops start-up with one line naming the variable and what it expects.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const optionalText = z.string().trim().min(1).optional();
+
+/** Every variable the system reads, with its default and what it means (the README table mirrors this). */
+const environmentSchema = z.object({
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'host:port, e.g. my-ns.a1b2c.tmprl.cloud:7233')
+    .optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('bosetting'),
+  TEMPORAL_API_KEY: optionalText,
+  TEMPORAL_TLS: flag.optional(),
+  TEMPORAL_TLS_CERT_PATH: optionalText,
+  TEMPORAL_TLS_KEY_PATH: optionalText,
+  TEMPORAL_TLS_SERVER_NAME: optionalText,
+  TEMPORAL_UI_URL: z.url().optional(),
+  TEMPORAL_CLI_PATH: optionalText,
+  TEMPORAL_TEST_SERVER_PATH: optionalText,
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_DEV_UI_PORT: port.default(8233),
+  TEMPORAL_DEV_UI: flag.default(true),
+  PORT: port.default(3000),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_REGION: optionalText,
+  DYNAMODB_TABLE: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name').default('bosetting'),
+  DYNALITE_PORT: port.default(4567),
+  BOSETTING_DATA_DIR: optionalText,
+  BOSETTING_CACHE_DIR: optionalText,
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+});
+
+export type TemporalConnection = {
+  address: string;
+  namespace: string;
+  apiKey?: string;
+  tls?: { serverName?: string; clientCertPath?: string; clientKeyPath?: string } | boolean;
+};
+
+export type Config = {
+  temporal: TemporalConnection & {
+    taskQueue: string;
+    /** Link base for the Temporal Web UI, used in case history links. */
+    uiUrl: string;
+    /** Set when no TEMPORAL_ADDRESS is given: `npm start` runs the official CLI's dev server. */
+    devServer?: { port: number; uiPort: number; ui: boolean; dbFile: string };
+  };
+  binaries: { cacheDir: string; cliPath?: string; testServerPath?: string };
+  dynamo: {
+    table: string;
+    endpoint?: string;
+    region: string;
+    /** Set when neither DYNAMODB_ENDPOINT nor DYNAMODB_REGION is given: dynalite persisted to a folder. */
+    embedded?: { port: number; dir: string };
+  };
+  api: { port: number };
+  worker: { maxCachedWorkflows: number };
+  dataDir: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: expected ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.BOSETTING_DATA_DIR ?? 'data');
+  const cacheDir = path.resolve(
+    e.BOSETTING_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME ?? path.join(env.HOME ?? os.homedir(), '.cache'), 'bosetting'),
+  );
+  const embeddedTemporal = e.TEMPORAL_ADDRESS === undefined;
+  const useTls = e.TEMPORAL_TLS ?? (e.TEMPORAL_API_KEY !== undefined || e.TEMPORAL_TLS_CERT_PATH !== undefined);
+  if ((e.TEMPORAL_TLS_CERT_PATH === undefined) !== (e.TEMPORAL_TLS_KEY_PATH === undefined)) {
+    throw new ConfigError('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together (mTLS client certificate and key)');
+  }
+  const embeddedDynamo = e.DYNAMODB_ENDPOINT === undefined && e.DYNAMODB_REGION === undefined;
+
+  return {
+    temporal: {
+      address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_DEV_PORT}`,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: useTls
+        ? e.TEMPORAL_TLS_CERT_PATH || e.TEMPORAL_TLS_SERVER_NAME
+          ? { serverName: e.TEMPORAL_TLS_SERVER_NAME, clientCertPath: e.TEMPORAL_TLS_CERT_PATH, clientKeyPath: e.TEMPORAL_TLS_KEY_PATH }
+          : true
+        : undefined,
+      uiUrl: e.TEMPORAL_UI_URL ?? (embeddedTemporal ? `http://localhost:${e.TEMPORAL_DEV_UI_PORT}` : 'https://cloud.temporal.io'),
+      devServer: embeddedTemporal
+        ? { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT, ui: e.TEMPORAL_DEV_UI, dbFile: path.join(dataDir, 'temporal.sqlite') }
+        : undefined,
+    },
+    binaries: { cacheDir, cliPath: e.TEMPORAL_CLI_PATH, testServerPath: e.TEMPORAL_TEST_SERVER_PATH },
+    dynamo: {
+      table: e.DYNAMODB_TABLE,
+      endpoint: embeddedDynamo ? `http://127.0.0.1:${e.DYNALITE_PORT}` : e.DYNAMODB_ENDPOINT,
+      region: e.DYNAMODB_REGION ?? 'eu-north-1',
+      embedded: embeddedDynamo ? { port: e.DYNALITE_PORT, dir: path.join(dataDir, 'dynamodb') } : undefined,
+    },
+    api: { port: e.PORT },
+    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
+    dataDir,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Once per `npm test` run (integration project): provision the Temporal binaries, bundle the
+ * workflow code once, and start one real system — Temporal dev server (official CLI, in memory),
+ * dynalite, worker and API — on free ports of its own, so tests pass while `npm start` runs.
+ * A missing server fails the run with the reason; nothing is skipped.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../runtime/ports';
+import { startSystem } from '../../runtime/system';
+import { ensureTemporalCli, ensureTestServer, type TestServerExecutable } from '../../runtime/temporal-binaries';
+import { loadConfig } from '../../temporal.config';
+import { workflowsPath } from '../../worker/worker';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    temporalAddress: string;
+    namespace: string;
+    dynamoEndpoint: string;
+    tableName: string;
+    testServer: TestServerExecutable;
+    workflowBundlePath: string;
+  }
+}
+
+const log = (line: string) => console.log(`[test-setup] ${line}`);
+
+export default async function setup(project: TestProject) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-test-'));
+  const config = loadConfig({
+    ...process.env,
+    // Never the ports or data of `npm start`; never an external cluster from the developer's shell.
+    TEMPORAL_ADDRESS: undefined,
+    DYNAMODB_ENDPOINT: undefined,
+    DYNAMODB_REGION: undefined,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: 'bosetting-e2e',
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_DEV_UI: 'false',
+    DYNALITE_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    BOSETTING_DATA_DIR: tmp,
+    DYNAMODB_TABLE: 'bosetting-e2e',
+  });
+
+  const [testServer] = await Promise.all([
+    ensureTestServer({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.testServerPath, log }),
+    ensureTemporalCli({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.cliPath, log }),
+  ]);
+
+  const started = Date.now();
+  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  const workflowBundlePath = path.join(tmp, 'workflow-bundle.js');
+  fs.writeFileSync(workflowBundlePath, bundle.code);
+  log(`workflow code bundled in ${Date.now() - started} ms`);
+
+  const system = await startSystem(config, { log, workflowBundle: { codePath: workflowBundlePath }, persist: false });
+
+  project.provide('apiUrl', system.apiUrl);
+  project.provide('temporalAddress', system.temporalAddress);
+  project.provide('namespace', config.temporal.namespace);
+  project.provide('dynamoEndpoint', system.dynamoEndpoint!);
+  project.provide('tableName', config.dynamo.table);
+  project.provide('testServer', testServer);
+  project.provide('workflowBundlePath', workflowBundlePath);
+
+  return async () => {
+    await system.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+}
+
+const quietLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

@@ -1,0 +1,26 @@
+/** The worker: runs the workflows and activities on the task queue. Wiring only. */
+import { fileURLToPath } from 'node:url';
+import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export async function createWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** Pre-built bundle (tests bundle once per run); otherwise the worker bundles `workflows/` itself. */
+  workflowBundle?: WorkflowBundleOption;
+  maxCachedWorkflows?: number;
+}): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: createActivities(opts.deps),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    // Set explicitly: the SDK's default derives it from the machine's memory.
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? 500,
+  });
+}
