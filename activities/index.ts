@@ -3,7 +3,8 @@
  * in real local servers (dynalite, HTTP receivers) without module mocking.
  */
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
-import { recordNotification, type NotificationRequest } from '../store/notification-log';
+import type { NotificationRequest } from '../notifications/request';
+import { recordNotification } from '../store/notification-log';
 import type { Tables } from '../store/table';
 
 export type ActivityDeps = { tables: Tables };
@@ -20,7 +21,16 @@ export function createActivities({ tables }: ActivityDeps) {
      * recorded as "to send manually", so nothing is ever silently dropped.
      */
     async notify(request: NotificationRequest): Promise<void> {
-      await recordNotification(tables, request);
+      await recordNotification(tables, {
+        notificationId: request.notificationId,
+        caseId: request.caseId,
+        type: request.type,
+        rule: request.rule,
+        recipient: `${request.recipient.kind}:${request.recipient.id}`,
+        subject: request.type,
+        body: JSON.stringify(request.data),
+        createdAt: new Date().toISOString(),
+      });
     },
   };
 }

@@ -116,16 +116,21 @@ function redactor(terms: readonly string[]): (text: string) => string {
 }
 
 function identifyingTerms({ permit, settlementInfo }: CaseFacts): string[] {
-  const terms = [permit.receptionCentre.id, permit.receptionCentre.name, permit.hostMunicipality.name];
+  const names: string[] = [];
+  const others = [permit.receptionCentre.id, permit.receptionCentre.name, permit.hostMunicipality.name];
   for (const p of permit.persons) {
-    terms.push(p.givenName, p.familyName, fullName(p), p.dufNumber);
-    if (p.nationalIdentityNumber) terms.push(p.nationalIdentityNumber);
-    if (p.companion) terms.push(p.companion.name);
+    names.push(fullName(p), p.givenName, p.familyName);
+    others.push(p.dufNumber, ...(p.nationalIdentityNumber ? [p.nationalIdentityNumber] : []));
+    if (p.companion) names.push(p.companion.name);
   }
   for (const info of settlementInfo?.persons ?? []) {
-    for (const relative of info.unaccompaniedMinorNote?.familyInNorway ?? []) terms.push(relative.name, relative.address);
+    for (const relative of info.unaccompaniedMinorNote?.familyInNorway ?? []) {
+      names.push(relative.name);
+      others.push(relative.address);
+    }
   }
-  return terms;
+  // A name is removed whole and by each of its parts: "Karim Haidari", "Karim", "Haidari".
+  return [...names, ...names.flatMap((name) => name.split(/\s+/)), ...others];
 }
 
 function redactNeeds(needs: SpecialNeeds, redact: (text: string) => string): SpecialNeeds {

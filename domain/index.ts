@@ -4,7 +4,6 @@
  */
 export * from './dates';
 export * from './identifiers';
-export * from './schema';
 export * from './permit';
 export * from './household';
 export * from './eligibility';

@@ -125,6 +125,9 @@ export const unaccompaniedMinorNoteSchema = strictObject(
   noMedicalFields,
 );
 
+export type UnaccompaniedMinorNote = z.output<typeof unaccompaniedMinorNoteSchema>;
+export type UnaccompaniedMinorNoteInput = z.input<typeof unaccompaniedMinorNoteSchema>;
+
 // ─── The settlement information ─────────────────────────────────────────────────────────────
 
 export const personInfoSchema = strictObject(

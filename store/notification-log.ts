@@ -3,21 +3,21 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
 import type { Tables } from './table';
 
-export type NotificationRequest = {
-  /** Stable across activity retries (the workflow derives it), so the log never holds a message twice. */
+export type NotificationEntry = {
   notificationId: string;
   caseId: string;
   type: string;
   rule: string;
+  /** `<kind>:<id>` of the recipient. */
   recipient: string;
   subject: string;
   body: string;
   createdAt: string;
 };
 
-export type NotificationRecord = NotificationRequest & { channel: string; status: string; attempts: number; lastError?: string };
+export type NotificationRecord = NotificationEntry & { channel: string; status: string; attempts: number; lastError?: string };
 
-export async function recordNotification(tables: Tables, request: NotificationRequest): Promise<void> {
+export async function recordNotification(tables: Tables, request: NotificationEntry): Promise<void> {
   const status = 'manual'; // no channel configured yet: a caseworker sends it by hand
   try {
     await tables.notification

@@ -9,6 +9,7 @@ import { dueDate, goalClock, goalStatus, reminderDate } from '../domain/deadline
 import { priorityGroup } from '../domain/distribution';
 import { isUnaccompaniedMinorCase } from '../domain/household';
 import type { PermitGranted } from '../domain/permit';
+import type { RecipientRef } from '../notifications/request';
 import { interviewRecordSchemaFor } from '../domain/settlement-info';
 import { watchDeadline } from './deadlines';
 import {
@@ -72,21 +73,24 @@ export async function settlementCase({ caseId, permit }: SettlementCaseInput): P
 
   /** R-INT-1, R-INT-2: notice to the centre, then the 14-day interview deadline with reminder and escalation. */
   async function interviewStage(deadline: Deadline): Promise<void> {
-    await send('R-INT-1', 'new-case', `reception-centre:${permit.receptionCentre.id}`, 'Ny bosettingssak', `Bosettingssamtale skal holdes innen ${deadline.dueDate}.`);
+    const centre = { kind: 'reception_centre', id: permit.receptionCentre.id } as const;
+    await send('R-INT-1', 'new-case', centre, { interviewDueDate: deadline.dueDate });
     await watchDeadline({
       remindDate: deadline.remindDate,
       dueDate: deadline.dueDate,
       isMet: () => state.interview !== undefined,
       remind: async () => {
         deadline.status = 'reminded';
-        await send('R-INT-2', 'interview-reminder', `reception-centre:${permit.receptionCentre.id}`, 'Påminnelse: bosettingssamtale', `Fristen er ${deadline.dueDate}.`);
+        await send('R-INT-2', 'interview-reminder', centre, { interviewDueDate: deadline.dueDate });
         await changed({ kind: 'timer', text: 'Interview reminder sent', rule: 'R-INT-2' });
       },
       escalate: async () => {
         deadline.status = 'overdue';
-        for (const recipient of [`reception-centre-leader:${permit.receptionCentre.id}`, 'udi-regional-office']) {
-          await send('R-INT-2', 'interview-overdue', recipient, 'Bosettingssamtale ikke holdt innen fristen', `Fristen var ${deadline.dueDate}.`);
-        }
+        const escalateTo = [
+          { kind: 'reception_centre_leader', id: permit.receptionCentre.id },
+          { kind: 'udi_regional_office', id: permit.hostMunicipality.municipalityNumber },
+        ] as const;
+        for (const recipient of escalateTo) await send('R-INT-2', 'interview-overdue', recipient, { interviewDueDate: deadline.dueDate });
         await changed({ kind: 'timer', text: 'Interview deadline passed: escalated to the centre leader and UDI', rule: 'R-INT-2' });
       },
     });
@@ -107,10 +111,10 @@ export async function settlementCase({ caseId, permit }: SettlementCaseInput): P
     }
   }
 
-  async function send(rule: string, type: string, recipient: string, subject: string, body: string): Promise<void> {
-    const notificationId = `${caseId}:${type}:${recipient}:${state.version}`;
-    await notify({ notificationId, caseId, type, rule, recipient, subject, body, createdAt: now() });
-    state.timeline.push({ at: now(), kind: 'notification', text: `${subject} → ${recipient}`, rule });
+  async function send(rule: string, type: string, recipient: RecipientRef, data: Record<string, unknown>): Promise<void> {
+    const notificationId = `${caseId}:${type}:${recipient.kind}:${recipient.id}:${state.version}`;
+    await notify({ notificationId, caseId, rule, type, recipient, data });
+    state.timeline.push({ at: now(), kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule });
   }
 
   /** Records a change in the timeline and writes the newest version to the read model. */

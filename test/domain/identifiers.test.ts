@@ -48,6 +48,28 @@ describe('national identity number (fødselsnummer / D-number)', () => {
     expect(withCheckDigits(published.navDNumber.slice(0, 9))).toBe(published.navDNumber);
   });
 
+  it('accepts check digit 1 of the 2032 series (remainder 0–3) and no other', () => {
+    // k1 chosen so that (weighted sum + k1) mod 11 = remainder; k2 computed as usual.
+    const withRemainder = (nine: string, remainder: number): string | undefined => {
+      const d = [...nine].map(Number);
+      const k1 = (((remainder - [3, 7, 6, 1, 8, 9, 4, 5, 2].reduce((s, w, i) => s + w * d[i]!, 0)) % 11) + 11) % 11;
+      const k2 = (11 - ([5, 4, 3, 2, 7, 6, 5, 4, 3, 2].reduce((s, w, i) => s + w * [...d, k1][i]!, 0) % 11)) % 11;
+      return k1 === 10 || k2 === 10 ? undefined : `${nine}${k1}${k2}`;
+    };
+    expect(withRemainder('301082999', 0)).toBe('30108299920'); // NAV's examples
+    expect(withRemainder('301082999', 1)).toBe(published.nav2032CheckDigit);
+    let checked = 0;
+    for (const nine of ['301082999', '130972480', '250975998', '020132999']) {
+      for (let remainder = 0; remainder <= 10; remainder++) {
+        const value = withRemainder(nine, remainder);
+        if (value === undefined) continue;
+        expect(isValidNationalIdentityNumber(value), `${value} (remainder ${remainder})`).toBe(remainder <= 3);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
   it('refuses a wrong first or second check digit', () => {
     expect(isValidNationalIdentityNumber('13097248032')).toBe(false);
     expect(isValidNationalIdentityNumber('13097248023')).toBe(false);

@@ -42,10 +42,10 @@ describe('settlement interview deadline', () => {
     const sent = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.length >= 4);
     expect(sent.map((n) => n.type).sort()).toEqual(['interview-overdue', 'interview-overdue', 'interview-reminder', 'new-case']);
     expect(sent.filter((n) => n.type === 'interview-overdue').map((n) => n.recipient).sort()).toEqual([
-      'reception-centre-leader:mottak-lillehammer',
-      'udi-regional-office',
+      'reception_centre_leader:mottak-lillehammer',
+      'udi_regional_office:3405',
     ]);
-    expect(sent.find((n) => n.type === 'new-case')).toMatchObject({ rule: 'R-INT-1', recipient: 'reception-centre:mottak-lillehammer', status: 'manual' });
+    expect(sent.find((n) => n.type === 'new-case')).toMatchObject({ rule: 'R-INT-1', recipient: 'reception_centre:mottak-lillehammer', status: 'manual' });
   });
 
   it('R-INT-2: an interview held on day 5 meets the deadline; nothing is escalated', async () => {
