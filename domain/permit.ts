@@ -4,7 +4,7 @@
  * checkRegistrationNumbers in household.ts so callers get its structured error.
  */
 import { z } from 'zod';
-import { addMonths, ageOn, isoDateSchema } from './dates';
+import { addMonths, ageOn, isoDateSchema, isValidIsoDate } from './dates';
 import { ADULT_AGE, parentsOf } from './household';
 import { dufNumberSchema, municipalityNumberSchema, nationalIdentityNumberSchema } from './identifiers';
 import { booleanField, listOf, oneOf, shortText, strictObject, text } from './schema';
@@ -72,6 +72,8 @@ export const permitGrantedSchema = strictObject({
 })
   .superRefine((permit, ctx) => {
     const { persons, permitDate } = permit;
+    // zod runs this refinement even when a field failed above; only compare dates that are real.
+    if (!isValidIsoDate(permitDate) || persons.some((p) => !isValidIsoDate(p.dateOfBirth))) return;
 
     const mains = persons.filter((p) => p.relation === 'main');
     if (mains.length !== 1) {
