@@ -3,6 +3,7 @@
  * in real local servers (dynalite, HTTP receivers) without module mocking.
  */
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
+import { releasePlace, reservePlace, type Reservation } from '../store/municipalities';
 import type { NotificationRequest } from '../notifications/request';
 import { recordNotification } from '../store/notification-log';
 import type { Tables } from '../store/table';
@@ -14,6 +15,15 @@ export function createActivities({ tables }: ActivityDeps) {
     /** Writes the case's row in the read model; an older version never overwrites a newer one. */
     async recordCaseSummary(summary: CaseSummary): Promise<'written' | 'stale'> {
       return saveCaseSummary(tables, summary);
+    },
+
+    /** R-DIST-2: one conditional write takes a place in the municipality's decided number, or says it is full. */
+    async reserveMunicipalityPlace(municipalityNumber: string, year: number, caseId: string): Promise<Reservation> {
+      return reservePlace(tables, municipalityNumber, year, caseId);
+    },
+
+    async releaseMunicipalityPlace(municipalityNumber: string, year: number, caseId: string): Promise<void> {
+      await releasePlace(tables, municipalityNumber, year, caseId);
     },
 
     /**

@@ -75,6 +75,8 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       year: number(),
       decided: number(),
       used: number(),
+      /** The cases holding a place: makes a retried reservation a no-op instead of a second place. */
+      reservedCases: list(string()),
     }),
   });
 

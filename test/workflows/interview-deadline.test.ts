@@ -25,22 +25,32 @@ describe('settlement interview deadline', () => {
     const started = await t.env.currentTimeMs();
     const wallStart = Date.now();
 
-    await t.env.sleep('15 days');
+    // Day 12: past the reminder (3 days before the due date), before the deadline.
+    await t.env.sleep('12 days');
+    const reminded = await eventually(
+      () => handle.query(caseStateQuery),
+      (s) => s.deadlines.some((d) => d.rule === 'R-INT-2' && d.status === 'reminded'),
+    );
+    expect(reminded.deadlines.find((d) => d.rule === 'R-INT-2')!.status).toBe('reminded');
 
+    // Day 15: the deadline has passed.
+    await t.env.sleep('3 days');
     const state = await eventually(
       () => handle.query(caseStateQuery),
-      (s) => s.timeline.some((e) => e.text.startsWith('Interview deadline passed')),
+      (s) => s.timeline.some((e) => e.rule === 'R-INT-2' && e.text.startsWith('Overdue')),
     );
     const deadline = state.deadlines.find((d) => d.rule === 'R-INT-2')!;
     expect(deadline.status).toBe('overdue');
-    const escalation = state.timeline.find((e) => e.kind === 'timer' && e.text.startsWith('Interview deadline passed'))!;
+    const escalation = state.timeline.find((e) => e.kind === 'timer' && e.rule === 'R-INT-2' && e.text.startsWith('Overdue'))!;
+    expect(escalation.text).toContain('escalated to reception_centre_leader, udi_regional_office');
     expect(Date.parse(escalation.at) - started).toBeGreaterThanOrEqual(14 * DAY);
     // The 14 days passed on the server's clock, not the test's.
     expect(Date.now() - wallStart).toBeLessThan(DAY);
 
-    const sent = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.length >= 4);
-    expect(sent.map((n) => n.type).sort()).toEqual(['interview-overdue', 'interview-overdue', 'interview-reminder', 'new-case']);
-    expect(sent.filter((n) => n.type === 'interview-overdue').map((n) => n.recipient).sort()).toEqual([
+    const all = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.filter((n) => n.rule === 'R-INT-2' || n.rule === 'R-INT-1').length >= 4);
+    const sent = all.filter((n) => n.rule === 'R-INT-2' || n.rule === 'R-INT-1');
+    expect(sent.map((n) => n.type).sort()).toEqual(['deadline-overdue', 'deadline-overdue', 'deadline-reminder', 'new-case']);
+    expect(sent.filter((n) => n.type === 'deadline-overdue').map((n) => n.recipient).sort()).toEqual([
       'reception_centre_leader:mottak-lillehammer',
       'udi_regional_office:3405',
     ]);
@@ -50,7 +60,7 @@ describe('settlement interview deadline', () => {
   it('R-INT-2: an interview held on day 5 meets the deadline; nothing is escalated', async () => {
     const { handle, caseId } = await startCase();
     await t.env.sleep('5 days');
-    const after = await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
+    const after = await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, input: validInterview() }] });
     expect(after.stage).toBe('preparing');
     await t.env.sleep('20 days');
 
@@ -58,6 +68,6 @@ describe('settlement interview deadline', () => {
     expect(state.deadlines.find((d) => d.rule === 'R-INT-2')).toMatchObject({ status: 'met' });
     expect(state.interview?.completedBy).toEqual(imdiCaseworker);
     const sent = await listCaseNotifications(t.tables, caseId);
-    expect(sent.map((n) => n.type)).not.toContain('interview-overdue');
+    expect(sent.filter((n) => n.rule === 'R-INT-2').map((n) => n.type)).not.toContain('deadline-overdue');
   });
 });

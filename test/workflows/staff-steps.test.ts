@@ -20,8 +20,8 @@ async function startCase() {
 describe('staff steps', () => {
   it('R-INT-6: a completed interview cannot be completed again; the update is refused with the reason', async () => {
     const { handle } = await startCase();
-    await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
-    const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
+    await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, input: validInterview() }] });
+    const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, input: validInterview() }] });
     await expect(second).rejects.toThrowError(WorkflowUpdateFailedError);
     await expect(second).rejects.toMatchObject({ cause: { message: expect.stringContaining('the case is in "preparing"') } });
   });
