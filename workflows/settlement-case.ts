@@ -22,7 +22,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { instantToDate, isoWeekOf, mondayOfIsoWeek } from '../domain/dates';
+import { instantToDate, mondayOfIsoWeek } from '../domain/dates';
 import { deadlinePolicies, dueDate, goalClock, goalStatus, hostMunicipalityDutiesApply, reminderDate, type DeadlineRuleId } from '../domain/deadlines';
 import { anonymisedProfile, distributionPreconditions, priorityGroup } from '../domain/distribution';
 import { assessEligibility } from '../domain/eligibility';
@@ -224,7 +224,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
           return `${offer.municipalityName} declined: ${response.reason}`;
         }
         // R-DIST-2: the place is taken by one conditional write; a full municipality cannot accept.
-        await takePlace(offer.municipalityNumber, offer.municipalityName);
+        await takePlace(offer.municipalityNumber, offer.municipalityName, response.expectedSettlementWeek);
         Object.assign(offer, { status: 'accepted', decidedAt: now(), decidedBy: actor });
         await agree({ kind: 'distribution', municipalityNumber: offer.municipalityNumber, municipalityName: offer.municipalityName, expectedSettlementWeek: response.expectedSettlementWeek, agreedAt: now() });
         return `${offer.municipalityName} accepted; expected settlement week ${response.expectedSettlementWeek}`;
@@ -240,7 +240,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
         return pending ? `The case is offered to ${pending.municipalityName}; wait for its answer first.` : undefined;
       },
       apply: async ({ municipalityNumber, municipalityName, expectedSettlementWeek }) => {
-        await takePlace(municipalityNumber, municipalityName);
+        await takePlace(municipalityNumber, municipalityName, expectedSettlementWeek);
         await agree({ kind: 'self_settlement', municipalityNumber, municipalityName, expectedSettlementWeek, agreedAt: now() });
         return `Agreed self-settlement in ${municipalityName}, week ${expectedSettlementWeek}`;
       },
@@ -403,6 +403,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     }
     openGoalDeadline();
     if (eligibility.outcome === 'waiting_for_renewal') {
+      state.stage = 'waiting_for_renewal';
       await changed({ kind: 'case', text: `Case created from permit ${permit.permitId}; waiting for the first renewal (${eligibility.reason})`, rule: 'R-ELIG-2' });
       return;
     }
@@ -451,8 +452,9 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     await send('R-EM-2', 'moving-notice', { kind: 'school', id: state.agreement!.municipalityNumber }, where);
   }
 
-  async function takePlace(municipalityNumber: string, municipalityName: string): Promise<void> {
-    const year = isoWeekOf(today()).year;
+  /** R-DIST-2: a place in the decided number of the year the household is expected to settle. */
+  async function takePlace(municipalityNumber: string, municipalityName: string, expectedSettlementWeek: string): Promise<void> {
+    const year = settlementYear(expectedSettlementWeek);
     const reservation = await reserveMunicipalityPlace(municipalityNumber, year, caseId);
     if (reservation.outcome === 'reserved') return;
     throw ApplicationFailure.nonRetryable(
@@ -469,7 +471,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     for (const d of state.deadlines.filter(isOpen)) d.status = 'not_applicable';
     if (state.agreement) {
       const { municipalityNumber } = state.agreement;
-      await releaseMunicipalityPlace(municipalityNumber, isoWeekOf(instantToDate(state.agreement.agreedAt)).year, caseId);
+      await releaseMunicipalityPlace(municipalityNumber, settlementYear(state.agreement.expectedSettlementWeek), caseId);
     }
   }
 
@@ -659,6 +661,10 @@ function newCaseState(caseId: string, permit: PermitGranted, createdAt: string):
     timeline: [],
     notificationsSent: 0,
   };
+}
+
+function settlementYear(isoWeek: string): number {
+  return Number(mondayOfIsoWeek(isoWeek).slice(0, 4));
 }
 
 function zodReason(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): string | undefined {

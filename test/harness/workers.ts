@@ -56,7 +56,12 @@ export function useTimeSkipping(): TimeSkippingHarness {
   beforeAll(async () => {
     installQuietRuntime();
     harness.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: inject('testServer') } });
-    harness.client = harness.env.client;
+    // The Java test server starts with time skipping unlocked: its clock would race ahead to every
+    // timer while the test is still setting up. Locked, time moves only in env.sleep().
+    await harness.env.connection.testService!.lockTimeSkipping({});
+    // A plain client: the time-skipping client's result() unlocks the clock, and an idle Java test
+    // server then races years ahead. Here time moves only when a test calls env.sleep().
+    harness.client = new Client({ connection: harness.env.connection, namespace: 'default' });
     harness.taskQueue = `test-${randomUUID()}`;
     harness.tables = await freshTables();
     stopWorker = await startWorker(harness.env.nativeConnection, harness.taskQueue, harness.tables);

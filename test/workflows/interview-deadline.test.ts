@@ -13,7 +13,7 @@ const imdiCaseworker = { id: 'mottak-staff-1', role: 'mottak' as const, organisa
 async function startCase() {
   const permit = familyPermit();
   const caseId = settlementCaseWorkflowId(permit.permitId);
-  const handle = await t.env.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit }] });
+  const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit }] });
   // Answered only once the worker has run the first workflow task: the case exists before time moves.
   await handle.query(caseStateQuery);
   return { handle, caseId, permit };
