@@ -1,28 +1,110 @@
-/** Staff steps on the settlement case as Temporal updates with validators, on the real dev server. */
+/**
+ * Staff steps on the settlement case as Temporal updates with validators, on the real dev server:
+ * a step not allowed now is refused with the reason, and nothing changes.
+ */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { caseStateQuery, completeInterviewUpdate, settlementCaseWorkflowId } from '../../workflows/messages';
+import { getMunicipalityYear, setDecidedNumber } from '../../store/municipalities';
+import { listCaseNotifications } from '../../store/notification-log';
+import { caseStateQuery } from '../../workflows/messages';
+import { completeSettlementInfo, readyForDistribution, staff, startCase, step } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
-import { familyPermit } from '../fixtures/permits';
 import { useDevServer } from '../harness/workers';
 
 const t = useDevServer();
-const imdiCaseworker = { id: 'mottak-staff-1', role: 'mottak' as const, organisation: 'mottak-lillehammer' };
 
-async function startCase() {
-  const permit = familyPermit();
-  const caseId = settlementCaseWorkflowId(permit.permitId);
-  const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit }] });
-  await handle.query(caseStateQuery);
-  return { handle, caseId, permit };
+async function refusedWith(promise: Promise<unknown>, reason: string | RegExp) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const message = (error as WorkflowUpdateFailedError).cause?.message ?? '';
+  if (typeof reason === 'string') expect(message).toContain(reason);
+  else expect(message).toMatch(reason);
 }
 
-describe('staff steps', () => {
-  it('R-INT-6: a completed interview cannot be completed again; the update is refused with the reason', async () => {
-    const { handle } = await startCase();
-    await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, input: validInterview() }] });
-    const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, input: validInterview() }] });
-    await expect(second).rejects.toThrowError(WorkflowUpdateFailedError);
-    await expect(second).rejects.toMatchObject({ cause: { message: expect.stringContaining('the case is in "preparing"') } });
+describe('staff steps refused with the reason', () => {
+  it('R-INT-6: a completed interview cannot be completed again, and its information is frozen', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    await refusedWith(step(handle, 'completeInterview', staff.mottak, validInterview()), 'the case is in "preparing"');
+    await refusedWith(step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo()), 'frozen (R-INT-6)');
+  });
+
+  it('R-INT-6, R-REG-3: after the interview, information comes as an internal note that alerts IMDi without the risk itself', async () => {
+    const { handle, caseId } = await startCase(t.client, t.taskQueue);
+    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    const state = await step(handle, 'addInternalNote', staff.mottak, {
+      text: 'The family now says they have a cat.',
+      riskToSelfOrOthers: { dufNumber: '202612345682', description: 'Has threatened staff twice.' },
+      correctedSettlementInfo: completeSettlementInfo({ pets: { answer: 'yes', details: 'one cat' } }),
+    });
+    expect(state.settlementInfo.pets).toEqual({ answer: 'yes', details: 'one cat' });
+    const alert = (await listCaseNotifications(t.tables, caseId)).find((n) => n.type === 'internal-note')!;
+    expect(alert).toMatchObject({ rule: 'R-INT-6', recipient: 'imdi:imdi' });
+    expect(alert.body).not.toContain('threatened');
+    expect(JSON.parse(alert.body)).toMatchObject({ hasRiskToSelfOrOthers: true });
+  });
+
+  it('R-INT-3: an interview that leaves out an adult is refused, naming the person', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await refusedWith(
+      step(handle, 'completeInterview', staff.mottak, validInterview({ participants: [{ dufNumber: '202612345671', format: 'joint' }] })),
+      /Omar Haddad \(DUF 202612345682\)/,
+    );
+    expect((await handle.query(caseStateQuery)).stage).toBe('interview');
+  });
+
+  it('R-REG-2, R-DIST-1: a distribution with unknown information is refused, naming each unknown field', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo({ pets: { answer: 'unknown' }, fromSpecialUnit: { answer: 'unknown' } }));
+    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    await step(handle, 'recordCompetenceMapping', staff.kommune('3405'), { status: 'done', doneOn: '2026-11-27' });
+    const offer = step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
+    await refusedWith(offer, /R-REG-2: whether the household has pets in Norway is still unknown.*R-REG-2: whether anyone comes from a special unit is still unknown/);
+    expect((await handle.query(caseStateQuery)).offers).toEqual([]);
+  });
+
+  it('R-REG-4: there is no field for a diagnosis; the form naming one is refused', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue);
+    const info = completeSettlementInfo({ persons: [{ dufNumber: '202612345671', diagnosis: 'PTSD' } as never] });
+    await refusedWith(step(handle, 'recordSettlementInfo', staff.mottak, info), /diagnosis.*R-REG-4/);
+  });
+
+  it('wrong-state steps are refused with the reason', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await refusedWith(step(handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' }), 'There is no open offer to answer');
+    await refusedWith(step(handle, 'agreeMovingDate', staff.mottak, { movingDate: '2027-01-20', travel: { mode: 'public_transport', journeyHours: 2 } }), 'Agreeing the moving date is only possible in stage agreed / moving / refusal; the case is in "interview"');
+    await refusedWith(step(handle, 'registerRefusal', staff.mottak, { refusedOn: '2026-11-26', moveDeadline: '2026-12-03' }), 'the case is in "interview"');
+    await refusedWith(step(handle, 'registerFirstRenewal', staff.udi, { renewalDate: '2027-01-01' }), 'waiting_for_renewal');
+    await refusedWith(step(handle, 'completeInterview', staff.kommune('3405'), validInterview()), 'The role "kommune" may not completeInterview');
+    await refusedWith(step(handle, 'completeInterview', { id: 'leader', role: 'supervisor' }, validInterview()), 'The role "supervisor" may not');
+  });
+
+  it('R-DIST-3, R-PRIV-1: only the municipality the case is offered to can answer the offer', async () => {
+    await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 5 });
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await readyForDistribution(handle, validInterview());
+    await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
+    await refusedWith(step(handle, 'respondToOffer', staff.kommune('0301'), { decision: 'accept', expectedSettlementWeek: '2027-W04' }), 'offered to Hamar, not to municipality 0301');
+    await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'one municipality at a time');
+  });
+
+  it('R-DIST-2: two concurrent acceptances against the last free place — exactly one wins', async () => {
+    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: 2027, decided: 1 });
+    const cases = await Promise.all([startCase(t.client, t.taskQueue), startCase(t.client, t.taskQueue)]);
+    for (const { handle } of cases) {
+      await readyForDistribution(handle, validInterview());
+      await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3446', municipalityName: 'Gran' });
+    }
+    const answers = await Promise.allSettled(cases.map(({ handle }) => step(handle, 'respondToOffer', staff.kommune('3446'), { decision: 'accept', expectedSettlementWeek: '2027-W10' })));
+    expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason.cause.message).toBe('Gran has reached its decided number for 2027 (1 of 1); it cannot accept more (R-DIST-2).');
+    const gran = (await getMunicipalityYear(t.tables, '3446', 2027))!;
+    expect(gran).toMatchObject({ decided: 1, used: 1 });
+    const states = await Promise.all(cases.map(({ handle }) => handle.query(caseStateQuery)));
+    expect(states.map((s) => s.stage).sort()).toEqual(['agreed', 'distribution']); // the loser's offer stays open for IMDi
   });
 });
