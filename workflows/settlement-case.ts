@@ -56,7 +56,14 @@ const { recordCaseSummary, notify, reserveMunicipalityPlace, releaseMunicipality
 /** Continue as new well before the SDK's 10 240-event warning; a case waits months in places. */
 export const MAX_HISTORY_EVENTS_PER_RUN = 2_000;
 
-export type SettlementCaseInput = { caseId: string; permit: PermitGranted; continued?: CaseState };
+export type SettlementCaseInput = {
+  caseId: string;
+  permit: PermitGranted;
+  /** The state carried over from the previous run (continue-as-new). */
+  continued?: CaseState;
+  /** Overrides MAX_HISTORY_EVENTS_PER_RUN (tests prove the hand-over with a small bound). */
+  maxHistoryEvents?: number;
+};
 
 const FINAL_STAGES: readonly Stage[] = ['settled', 'closed', 'refused'];
 const BEFORE_AGREEMENT: readonly Stage[] = ['waiting_for_renewal', 'interview', 'preparing', 'distribution'];
@@ -378,10 +385,12 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   if (!input.continued) await created();
   const scheduler = runDeadlines();
   const refusals = runRefusals();
-  await condition(() => FINAL_STAGES.includes(state.stage) || workflowInfo().historyLength > MAX_HISTORY_EVENTS_PER_RUN);
+  const maxHistoryEvents = input.maxHistoryEvents ?? MAX_HISTORY_EVENTS_PER_RUN;
+  const historyFull = () => workflowInfo().historyLength > maxHistoryEvents || workflowInfo().continueAsNewSuggested;
+  await condition(() => FINAL_STAGES.includes(state.stage) || historyFull());
   await condition(() => allHandlersFinished() && busy === 0);
   if (!FINAL_STAGES.includes(state.stage)) {
-    await continueAsNew<typeof settlementCase>({ caseId, permit, continued: state });
+    await continueAsNew<typeof settlementCase>({ caseId, permit, continued: state, maxHistoryEvents: input.maxHistoryEvents });
   }
   void scheduler;
   void refusals;
