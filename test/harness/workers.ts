@@ -49,13 +49,27 @@ async function startWorker(connection: NativeConnection, taskQueue: string, tabl
   };
 }
 
+/**
+ * The SDK gives the test server 5 s to listen; a JVM starting while other test files run can miss
+ * that on a 2-core machine. A second or third try on a fresh port is then the honest answer.
+ */
+async function startTimeSkippingServer(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: inject('testServer') } });
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('did not start within')) throw error;
+    }
+  }
+}
+
 /** Call at the top of a test file; the returned object is filled in before the first test. */
 export function useTimeSkipping(): TimeSkippingHarness {
   const harness = {} as TimeSkippingHarness;
   let stopWorker: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     installQuietRuntime();
-    harness.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: inject('testServer') } });
+    harness.env = await startTimeSkippingServer();
     // The Java test server starts with time skipping unlocked: its clock would race ahead to every
     // timer while the test is still setting up. Locked, time moves only in env.sleep().
     await harness.env.connection.testService!.lockTimeSkipping({});
