@@ -9,6 +9,7 @@ import { listCaseNotifications } from '../../store/notification-log';
 import { caseStateQuery } from '../../workflows/messages';
 import { completeSettlementInfo, readyForDistribution, staff, startCase, step } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
+import { familyPermit } from '../fixtures/permits';
 import { useDevServer } from '../harness/workers';
 
 const t = useDevServer();
@@ -64,6 +65,16 @@ describe('staff steps refused with the reason', () => {
     const offer = step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
     await refusedWith(offer, /R-REG-2: whether the household has pets in Norway is still unknown.*R-REG-2: whether anyone comes from a special unit is still unknown/);
     expect((await handle.query(caseStateQuery)).offers).toEqual([]);
+  });
+
+  it('R-REG-1: collective protection without its mandatory fields is refused, naming each field and person', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue, familyPermit({ permitType: 'collective_protection' }));
+    await step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo());
+    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    await refusedWith(
+      step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' }),
+      /R-REG-1: highest education and field of Amal Haddad \(DUF 202612345671\).*R-REG-1: language skills with English level of Omar Haddad/,
+    );
   });
 
   it('R-REG-4: there is no field for a diagnosis; the form naming one is refused', async () => {
