@@ -191,6 +191,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       roles: ['imdi'],
       rule: 'R-DIST-1',
       refuse: ({ municipalityNumber }) => {
+        if (state.agreement) return `The resident gets one offer only (R-DIST-4): the case is already agreed with ${state.agreement.municipalityName}.`;
         const stage = inStages(['preparing', 'distribution'], 'Offering the case to a municipality');
         if (stage) return stage;
         const pending = state.offers.find((o) => o.status === 'pending');

@@ -102,6 +102,15 @@ describe('staff steps refused with the reason', () => {
     await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'one municipality at a time');
   });
 
+  it('R-DIST-4: once a municipality accepted, the resident gets no second offer', async () => {
+    await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 5 });
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await readyForDistribution(handle, validInterview());
+    await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
+    await step(handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' });
+    await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'one offer only (R-DIST-4)');
+  });
+
   it('R-DIST-2: two concurrent acceptances against the last free place — exactly one wins', async () => {
     await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: 2027, decided: 1 });
     const cases = await Promise.all([startCase(t.client, t.taskQueue), startCase(t.client, t.taskQueue)]);
