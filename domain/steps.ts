@@ -65,6 +65,9 @@ export const arrivalSchema = strictObject({ arrivedOn: isoDateSchema, allMembers
  */
 export const internalNoteStepSchema = internalNoteSchema.extend({ correctedSettlementInfo: settlementInfoSchema.optional() });
 
+/** A task the case raised for a person (e.g. a message to deliver by hand) is done. */
+export const closeTaskSchema = strictObject({ taskId: shortText, note: longText });
+
 export const stepSchemas = {
   registerFirstRenewal: firstRenewalSchema,
   recordSettlementInfo: settlementInfoSchema,
@@ -82,6 +85,7 @@ export const stepSchemas = {
   endRefusal: refusalEndSchema,
   registerDeparture: departureSchema,
   confirmArrival: arrivalSchema,
+  closeTask: closeTaskSchema,
 } as const;
 
 export type StepName = keyof typeof stepSchemas;

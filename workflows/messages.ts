@@ -141,6 +141,7 @@ export const stepUpdates = {
   endRefusal: step('endRefusal'),
   registerDeparture: step('registerDeparture'),
   confirmArrival: step('confirmArrival'),
+  closeTask: step('closeTask'),
 } satisfies { [S in StepName]: ReturnType<typeof step<S>> };
 
 /** Kept for callers written before the step table. */

@@ -9,6 +9,7 @@
  * with the state, so histories stay bounded.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
@@ -80,11 +81,11 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   let busy = 0; // activities the scheduler has in flight; continue-as-new waits for them
 
   setHandler(caseStateQuery, () => state);
-  setHandler(refusalProgressSignal, ({ step, on }) => {
+  setHandler(refusalProgressSignal, async ({ step, on }) => {
     if (!state.refusal) return;
     state.refusal.step = step;
     state.refusal.stepDates[`step${step}`] = on;
-    void changed({ kind: 'timer', text: `Refusal step ${step} carried out`, rule: step === 1 ? 'R-REF-3' : step === 2 ? 'R-REF-4' : 'R-REF-5' });
+    await changed({ kind: 'timer', text: `Refusal step ${step} carried out`, rule: step === 1 ? 'R-REF-3' : step === 2 ? 'R-REF-4' : 'R-REF-5' });
   });
 
   // ─── Staff steps: who, when, what — and under which rule ───────────────────────────────────
@@ -355,6 +356,18 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
         return `Arrival in ${state.agreement!.municipalityName} confirmed ${arrivedOn}`;
       },
     },
+    closeTask: {
+      roles: ['mottak', 'imdi', 'kommune'],
+      rule: 'manual-delivery', // issue 5: a message that could not be delivered is a person's task
+      refuse: ({ taskId }) =>
+        state.deadlines.some((d) => d.id === taskId && d.id.startsWith('delivery#') && isOpen(d))
+          ? undefined
+          : `There is no open task ${taskId} to close; deadlines close by doing their step.`,
+      apply: async ({ taskId, note }) => {
+        closeDeadline(taskId, 'met');
+        return `Task ${taskId} done: ${note}`;
+      },
+    },
   };
 
   for (const name of Object.keys(STEPS) as StepName[]) registerStep(name);
@@ -619,11 +632,21 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   }
 
   // ─── Recording ─────────────────────────────────────────────────────────────────────────────
+  /**
+   * Hands a message to the notifications layer. A message that cannot be delivered never fails the
+   * case: it becomes a task for the caseworker, due today.
+   */
   async function send(rule: string, type: string, recipient: RecipientRef, data: Record<string, unknown>): Promise<void> {
     state.notificationsSent += 1;
     const notificationId = `${caseId}:${state.notificationsSent}:${type}`;
-    await notify({ notificationId, caseId, rule, type, recipient, data });
-    state.timeline.push({ at: now(), kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule });
+    try {
+      await notify({ notificationId, caseId, rule, type, recipient, data });
+      state.timeline.push({ at: now(), kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule });
+    } catch (error) {
+      const reason = error instanceof ActivityFailure ? (error.cause?.message ?? error.message) : String(error);
+      state.deadlines.push({ id: `delivery#${state.notificationsSent}`, rule, title: `Deliver "${type}" to ${recipient.kind} ${recipient.id} by hand: ${reason}`, dueDate: today(), status: 'open' });
+      state.timeline.push({ at: now(), kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id} could not be delivered: ${reason}`, rule });
+    }
   }
 
   /** Records a change in the timeline and writes the newest version to the read model. */
