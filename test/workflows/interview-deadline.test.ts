@@ -64,9 +64,17 @@ describe('settlement interview deadline', () => {
 
   it('R-INT-6: a completed interview cannot be completed again; the update is refused with the reason', async () => {
     const { handle } = await startCase();
-    await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
-    const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
-    await expect(second).rejects.toThrowError(WorkflowUpdateFailedError);
-    await expect(second).rejects.toMatchObject({ cause: { message: expect.stringContaining('the case is in "preparing"') } });
+    // No time needs to pass here. Unlocked, the test server jumps an idle case (no timer after the
+    // interview yet) to its run timeout before the second update arrives: "update not found".
+    const testService = t.env.connection.testService!;
+    await testService.lockTimeSkipping({});
+    try {
+      await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
+      const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
+      await expect(second).rejects.toThrowError(WorkflowUpdateFailedError);
+      await expect(second).rejects.toMatchObject({ cause: { message: expect.stringContaining('the case is in "preparing"') } });
+    } finally {
+      await testService.unlockTimeSkipping({});
+    }
   });
 });
