@@ -92,6 +92,7 @@ const careText: Record<string, string> = {
   shared_housing_partial_staff: 'bofellesskap med delvis bemanning',
   bedsit_with_follow_up: 'hybel med oppfølging',
 };
+const languageLevelText = { none: 'ingen', basic: 'grunnleggende', intermediate: 'middels', fluent: 'flytende', native: 'morsmål' } as const;
 const selfRelianceText: Record<string, string> = { low: 'lav', moderate: 'middels', high: 'høy' };
 const priorityText = { unaccompanied_minor: 'enslig mindreårig', family_with_children: 'barnefamilie i mottak', resettlement: 'overføringsflyktning', none: 'ingen særskilt prioritet' } as const;
 const permitText = {
@@ -120,7 +121,9 @@ function memberText(m: z.output<typeof anonymisedMemberSchema>, index: number): 
   if (m.medicationAssistedRehabilitation) lines.push('  I legemiddelassistert rehabilitering (LAR); behandling og utlevering må være på plass før bosetting');
   if (m.highestEducation) lines.push(`  Utdanning: ${educationText[m.highestEducation.level]}${m.highestEducation.field ? `, ${m.highestEducation.field}` : ''}`);
   if (m.lastOccupation) lines.push(`  Siste yrke i hjemlandet: ${m.lastOccupation}`);
-  if (m.languageSkills) lines.push(`  Engelsk: ${m.languageSkills.englishLevel}`);
+  if (m.languageSkills) lines.push(
+      `  Engelsk: ${languageLevelText[m.languageSkills.englishLevel]}${m.languageSkills.other.map((l) => `; ${l.language}: ${languageLevelText[l.level]}`).join('')}`,
+    );
   const note = m.unaccompaniedMinorNote;
   if (note) {
     lines.push(`  Anbefalt bo- og omsorgsløsning: ${careText[note.recommendedCare.kind] ?? note.recommendedCare.kind} – ${note.recommendedCare.justification}`);
