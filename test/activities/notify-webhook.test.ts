@@ -195,6 +195,19 @@ describe('webhook channel (real HTTP receiver, real Temporal retries)', () => {
     expect(JSON.stringify(log)).not.toContain('202612345693');
   });
 
+  it('one notificationId is one message: reusing it for different data is refused, not sent', async () => {
+    const school = await schoolAt('/reused');
+    const request = schoolNotice(school);
+    await t.notify(request, fast);
+    const other = structuredClone(notificationExamples['school-assignment']);
+    other.children[0]!.name = 'Noen Annen';
+
+    const failure = failureOf(await t.notify({ ...request, data: other }, fast).catch((e) => e));
+
+    expect(failure).toMatchObject({ type: 'NotificationIdReused', nonRetryable: true });
+    expect(receiver.requestsFor(request.notificationId)).toHaveLength(1);
+  });
+
   it('a receiver that does not answer in time is a retryable failure', async () => {
     const started = Date.now();
     const error = await deliverWebhook(
