@@ -11,7 +11,9 @@ import type { Tables } from '../store/table';
 import { fieldErrors, problem } from './problem';
 import { registerCaseRoutes } from './routes/cases';
 import { registerHealthRoutes, type HealthCheck } from './routes/health';
+import { registerNotificationRoutes } from './routes/notifications';
 import { registerPermitRoutes } from './routes/permits';
+import { registerRecipientRoutes } from './routes/recipients';
 
 export type ApiDeps = {
   temporal: Client;
@@ -42,6 +44,8 @@ export function createApp(deps: ApiDeps) {
   registerHealthRoutes(app, deps);
   registerPermitRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerRecipientRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

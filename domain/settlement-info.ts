@@ -58,6 +58,10 @@ export const needSchema = strictObject({ hasNeed: yesNoUnknown, description: lon
 export type Need = z.output<typeof needSchema>;
 const unknownNeed = (): Need => ({ hasNeed: 'unknown' });
 
+/** R-REG-3: the four areas of særlig hensyn. */
+export const specialNeedAreas = ['hearingSight', 'cognitiveFunction', 'physicalFunction', 'helpReceivedToday'] as const;
+export type SpecialNeedArea = (typeof specialNeedAreas)[number];
+
 /** R-REG-3: the four areas, recorded for ONE person — never flagged on the whole family. */
 export const specialNeedsSchema = strictObject(
   {

@@ -105,6 +105,8 @@ export type CaseState = {
     step: 0 | 1 | 2 | 3;
     stepDates: { step1?: string; step2?: string; step3?: string };
     outcome?: RefusalOutcome;
+    /** R-REF-6: what the refuser loses and keeps, recorded on the case. */
+    consequences: { loses: readonly string[]; keeps: readonly string[] };
     /** The refusal's child workflow was started (kept across continue-as-new). */
     childStarted?: boolean;
   };

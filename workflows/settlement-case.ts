@@ -23,16 +23,18 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { instantToDate, mondayOfIsoWeek } from '../domain/dates';
+import { addDays, instantToDate, mondayOfIsoWeek } from '../domain/dates';
 import { deadlinePolicies, dueDate, goalClock, goalStatus, hostMunicipalityDutiesApply, reminderDate, type DeadlineRuleId } from '../domain/deadlines';
 import { anonymisedProfile, distributionPreconditions, priorityGroup } from '../domain/distribution';
 import { assessEligibility } from '../domain/eligibility';
-import { fullName, isUnaccompaniedMinorCase, kindergartenAgeChildren, schoolAgeChildren } from '../domain/household';
+import { adults, fullName, isUnaccompaniedMinorCase, kindergartenAgeChildren, schoolAgeChildren } from '../domain/household';
 import { travelPlan } from '../domain/moving';
 import type { PermitGranted } from '../domain/permit';
+import { refusalConsequences } from '../domain/refusal';
 import { emptySettlementInfo, interviewRecordSchemaFor, missingForDistribution } from '../domain/settlement-info';
 import { stepSchemas, type StepData, type StepName } from '../domain/steps';
-import type { RecipientRef } from '../notifications/request';
+import type { MessageData, MessageType } from '../notifications/catalog';
+import { notifyActivityOptions, type RecipientRef } from '../notifications/request';
 import { dueAction, isOpen, nextInstant } from './deadlines';
 import {
   caseStateQuery,
@@ -49,10 +51,15 @@ import {
 } from './messages';
 import type { settlementRefusal } from './refusal';
 
-const { recordCaseSummary, notify, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
+const { recordCaseSummary, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+// Messages give up after their retries and become a person's task (see send()).
+const { notify } = proxyActivities<Activities>(notifyActivityOptions);
+
+/** R-DIST-3: how long IMDi gives a municipality to answer an offer (our choice; the sources name none). */
+const OFFER_ANSWER_DAYS = 14;
 
 /** Continue as new well before the SDK's 10 240-event warning; a case waits months in places. */
 export const MAX_HISTORY_EVENTS_PER_RUN = 2_000;
@@ -147,7 +154,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
           openFunctionReportDeadlineIfNeeded();
         }
         // R-INT-6: the note alerts IMDi. R-REG-3: the risk stays in the note; the alert only says there is one.
-        await send('R-INT-6', 'internal-note', imdi, { caseId, hasRiskToSelfOrOthers: riskToSelfOrOthers !== undefined, correctsSettlementInfo: !!correctedSettlementInfo });
+        await send('R-INT-6', 'internal-note', imdi, { note: { text, riskToSelfOrOthers }, writtenBy: `${actor.id} (${actor.role})` });
         return correctedSettlementInfo ? 'Internal note with corrected settlement information; IMDi alerted' : 'Internal note added; IMDi alerted';
       },
     },
@@ -213,7 +220,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
         state.stage = 'distribution';
         // R-DIST-3: the municipality sees only the anonymised profile until it accepts.
         const profile = anonymisedProfile({ permit, settlementInfo: state.settlementInfo, declinedInformation: state.interview?.record.declinedInformation, onDate: today() });
-        await send('R-DIST-3', 'distribution-offer', { kind: 'municipality', id: municipalityNumber }, { caseId, profile });
+        await send('R-DIST-3', 'distribution-offer', { kind: 'municipality', id: municipalityNumber }, { profile, respondBy: addDays(today(), OFFER_ANSWER_DAYS) });
         return `Offered to ${municipalityName} (${municipalityNumber})`;
       },
     },
@@ -289,7 +296,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       rule: 'R-REF-2',
       refuse: () => inStages(['agreed', 'moving'], 'Registering a refusal'),
       apply: async ({ refusedOn, moveDeadline }) => {
-        state.refusal = { refusedOn, moveDeadline, step: 0, stepDates: {} };
+        state.refusal = { refusedOn, moveDeadline, step: 0, stepDates: {}, consequences: refusalConsequences };
         state.stage = 'refusal';
         return `The resident refused the settlement offer; deadline to move ${moveDeadline}`;
       },
@@ -325,7 +332,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
         }
         if (departure.reason === 'left_norway') {
           // R-MOVE-5: IMDi hears the same day, also when the resident means to come back in time.
-          await send('R-MOVE-5', 'departure-abroad', imdi, { caseId, date: departure.date, intendsToReturn: departure.intendsToReturn ?? false, municipality: state.agreement?.municipalityName });
+          await send('R-MOVE-5', 'departure-abroad', imdi, { departedOn: departure.date, agreedMunicipality: agreedMunicipality(), intendsToReturn: departure.intendsToReturn ? 'yes' : 'no' });
           if (departure.intendsToReturn) return `Left Norway ${departure.date}, intends to return before the agreed week; IMDi told`;
         }
         if (state.stage === 'refusal') await endRefusal('left');
@@ -347,12 +354,16 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
         for (const d of state.deadlines.filter(isOpen)) d.status = d.rule === 'R-GOAL-1' ? 'met' : 'not_applicable';
         // R-ARR-6, R-ARR-7: health and NAV hear of every new settlement, with their minimum.
         const municipality = state.agreement!.municipalityNumber;
-        for (const person of permit.persons) {
-          await send('R-ARR-6', 'health-settlement', { kind: 'health', id: municipality }, {
-            name: fullName(person), dateOfBirth: person.dateOfBirth, nationality: person.citizenship, receptionCentre: permit.receptionCentre.name,
-          });
-        }
-        await send('R-ARR-7', 'nav-settlement', { kind: 'nav', id: municipality }, { caseId, householdSize: permit.persons.length, settledOn: arrivedOn });
+        await send('R-ARR-6', 'health-settlement', { kind: 'health', id: municipality }, {
+          receptionCentre: permit.receptionCentre.name,
+          persons: permit.persons.map((p) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth, nationality: p.citizenship })),
+        });
+        await send('R-ARR-7', 'nav-settlement', { kind: 'nav', id: municipality }, {
+          municipality: agreedMunicipality(),
+          settlementDate: arrivedOn,
+          persons: permit.persons.map((p) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth, dufNumber: p.dufNumber, nationalIdentityNumber: p.nationalIdentityNumber })),
+          mappingFormEnclosed: false,
+        });
         return `Arrival in ${state.agreement!.municipalityName} confirmed ${arrivedOn}`;
       },
     },
@@ -447,32 +458,50 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       state.competenceMapping = { status: 'not_applicable', reason: 'R-HOST-1 does not apply to this permit or household before settlement' };
       state.norwegianTraining = { status: 'not_applicable' };
     }
-    await send('R-INT-1', 'new-case', centre, { caseId, interviewDueDate: dueDate('R-INT-2', from), householdSize: permit.persons.length });
+    await send('R-INT-1', 'new-case', centre, { interviewDueDate: dueDate('R-INT-2', from), householdMembers: members() });
   }
 
   /** R-DIST-7, R-DIST-4, R-EM-1, R-EM-2, R-ARR-4, R-ARR-5: what follows an agreement. */
   async function agree(agreement: NonNullable<CaseState['agreement']>): Promise<void> {
     state.agreement = agreement;
     state.stage = 'agreed';
-    const where = { municipalityNumber: agreement.municipalityNumber, municipalityName: agreement.municipalityName, expectedSettlementWeek: agreement.expectedSettlementWeek };
-    await send('R-DIST-7', 'offer-accepted', centre, { caseId, ...where });
-    await send('R-DIST-7', 'settlement-decision', { kind: 'resident', id: caseId }, { caseId, ...where, dufNumbers: permit.persons.map((p) => p.dufNumber) });
-    const onDate = mondayOfIsoWeek(agreement.expectedSettlementWeek);
+    const municipality = agreedMunicipality();
+    const { expectedSettlementWeek } = agreement;
+    await send('R-DIST-7', 'distribution-accepted', centre, { municipality, expectedSettlementWeek });
+    // R-DIST-7: the sources disagree whether the resident is told the week; the letter leaves it out.
+    await send('R-DIST-7', 'settlement-decision', { kind: 'resident', id: caseId }, { municipality, householdMembers: members() });
+    const onDate = mondayOfIsoWeek(expectedSettlementWeek);
+    const child = (p: (typeof permit.persons)[number]) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth });
+    const pupil = (p: (typeof permit.persons)[number]) => ({ ...child(p), languages: p.languages });
     const pupils = schoolAgeChildren(permit.persons, onDate);
-    if (pupils.length) await send('R-ARR-4', 'school-assignment', { kind: 'school', id: agreement.municipalityNumber }, { caseId, children: pupils.map((p) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth })), expectedSettlementWeek: agreement.expectedSettlementWeek });
+    if (pupils.length) await send('R-ARR-4', 'school-assignment', { kind: 'school', id: municipality.number }, { children: pupils.map(pupil), municipality, expectedSettlementWeek });
     const toddlers = kindergartenAgeChildren(permit.persons, onDate);
-    if (toddlers.length) await send('R-ARR-5', 'kindergarten-assignment', { kind: 'kindergarten', id: agreement.municipalityNumber }, { caseId, children: toddlers.map((p) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth })), expectedSettlementWeek: agreement.expectedSettlementWeek });
+    if (toddlers.length) await send('R-ARR-5', 'kindergarten-assignment', { kind: 'kindergarten', id: municipality.number }, { children: toddlers.map(pupil), municipality, expectedSettlementWeek });
     if (em) {
       openDeadline('R-EM-1', onDate); // counts back from the Monday of the expected week
-      await send('R-EM-2', 'planned-move', { kind: 'guardian', id: caseId }, { caseId, ...where });
+      // R-EM-2: the representative hears of the planned move as soon as possible.
+      for (const minor of permit.persons.filter((p) => p.unaccompaniedMinor)) {
+        await send('R-EM-2', 'em-moving-notice', { kind: 'guardian', id: caseId }, { minor: child(minor), municipality, expectedSettlementWeek });
+      }
     }
   }
 
   /** R-EM-2: the centre's moving notices by post to the county governor and the school. */
   async function sendMovingNotices(movingDate: string): Promise<void> {
-    const where = { caseId, movingDate, municipalityName: state.agreement!.municipalityName };
-    await send('R-EM-2', 'moving-notice', { kind: 'county_governor', id: state.agreement!.municipalityNumber }, where);
-    await send('R-EM-2', 'moving-notice', { kind: 'school', id: state.agreement!.municipalityNumber }, where);
+    const municipality = agreedMunicipality();
+    for (const minor of permit.persons.filter((p) => p.unaccompaniedMinor)) {
+      const notice = { minor: { name: fullName(minor), dateOfBirth: minor.dateOfBirth }, municipality, movingDate };
+      await send('R-EM-2', 'em-moving-notice', { kind: 'county_governor', id: municipality.number }, notice);
+      await send('R-EM-2', 'em-moving-notice', { kind: 'school', id: municipality.number }, notice);
+    }
+  }
+
+  function agreedMunicipality() {
+    return { number: state.agreement!.municipalityNumber, name: state.agreement!.municipalityName };
+  }
+
+  function members() {
+    return permit.persons.map((p) => ({ name: fullName(p), dufNumber: p.dufNumber }));
   }
 
   /** R-DIST-2: a place in the decided number of the year the household is expected to settle. */
@@ -521,50 +550,60 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     }
   }
 
+  /** Before the due date: the responsible party is reminded (domain/deadlines.ts names who). */
   async function remind(deadline: Deadline): Promise<void> {
-    const to = responsibleFor(deadline.rule);
     if (deadline.rule === 'R-GOAL-1') {
       state.goal.status = 'at_risk';
       await changed({ kind: 'timer', text: `At risk of missing the settlement goal of ${deadline.dueDate}`, rule: 'R-GOAL-1' });
       return;
     }
-    if (to) await send(deadline.rule, 'deadline-reminder', to, { caseId, rule: deadline.rule, title: deadline.title, dueDate: deadline.dueDate });
+    switch (deadline.rule) {
+      case 'R-INT-2':
+        await send('R-INT-2', 'interview-reminder', centre, { interviewDueDate: deadline.dueDate });
+        break;
+      case 'R-HOST-1':
+        await send('R-HOST-1', 'mapping-reminder', { kind: 'host_municipality', id: permit.hostMunicipality.municipalityNumber }, { mappingDueDate: deadline.dueDate, adults: adultMembers() });
+        break;
+      case 'R-EM-1':
+        await send('R-EM-1', 'em-plans-due', centre, { plansDueDate: deadline.dueDate, expectedSettlementWeek: state.agreement!.expectedSettlementWeek, municipality: agreedMunicipality() });
+        break;
+    }
     await changed({ kind: 'timer', text: `Reminder: ${deadline.title} by ${deadline.dueDate}`, rule: deadline.rule });
   }
 
+  /** After the due date: flagged overdue, and escalated to whom the rule names. */
   async function escalate(deadline: Deadline): Promise<void> {
     if (deadline.rule === 'R-GOAL-1') {
       state.goal.status = 'late';
       await changed({ kind: 'timer', text: `Late: not settled by the goal date ${deadline.dueDate}`, rule: 'R-GOAL-1' });
       return;
     }
-    const to = escalationFor(deadline.rule);
-    for (const recipient of to) await send(deadline.rule, 'deadline-overdue', recipient, { caseId, rule: deadline.rule, title: deadline.title, dueDate: deadline.dueDate });
+    const escalatedTo: string[] = [];
+    switch (deadline.rule) {
+      case 'R-INT-2': // the centre's leader and UDI's regional office
+        for (const recipient of [{ kind: 'reception_centre_leader', id: permit.receptionCentre.id }, { kind: 'udi_regional_office', id: permit.hostMunicipality.municipalityNumber }] as const) {
+          await send('R-INT-2', 'interview-overdue', recipient, { interviewDueDate: deadline.dueDate });
+          escalatedTo.push(recipient.kind);
+        }
+        break;
+      case 'R-HOST-1': // "if still not done, IMDi is contacted"
+        await send('R-HOST-1', 'mapping-overdue', imdi, { mappingDueDate: deadline.dueDate, hostMunicipality: { number: permit.hostMunicipality.municipalityNumber, name: permit.hostMunicipality.name } });
+        escalatedTo.push('imdi');
+        break;
+      case 'R-EM-1':
+        await send('R-EM-1', 'em-plans-overdue', imdi, { plansDueDate: deadline.dueDate, expectedSettlementWeek: state.agreement!.expectedSettlementWeek, municipality: agreedMunicipality() });
+        escalatedTo.push('imdi');
+        break;
+    }
     await changed({
       kind: 'timer',
-      text: `Overdue: ${deadline.title} was due ${deadline.dueDate}${to.length ? `; escalated to ${to.map((r) => r.kind).join(', ')}` : ''}`,
+      text: `Overdue: ${deadline.title} was due ${deadline.dueDate}${escalatedTo.length ? `; escalated to ${escalatedTo.join(', ')}` : ''}`,
       rule: deadline.rule,
     });
   }
 
-  /** Who is reminded before a deadline (domain/deadlines.ts names the responsible party). */
-  function responsibleFor(rule: string): RecipientRef | undefined {
-    if (rule === 'R-HOST-1' || rule === 'R-HOST-2') return { kind: 'host_municipality', id: permit.hostMunicipality.municipalityNumber };
-    if (rule === 'R-INT-2' || rule === 'R-EM-1' || rule.startsWith('R-REG-6')) return centre;
-    return undefined;
-  }
-
-  /** Who hears when a deadline passes (domain/deadlines.ts `escalateTo`). */
-  function escalationFor(rule: string): RecipientRef[] {
-    switch (rule) {
-      case 'R-INT-2':
-        return [{ kind: 'reception_centre_leader', id: permit.receptionCentre.id }, { kind: 'udi_regional_office', id: permit.hostMunicipality.municipalityNumber }];
-      case 'R-HOST-1':
-      case 'R-EM-1':
-        return [imdi];
-      default:
-        return [];
-    }
+  function adultMembers() {
+    return adults(permit.persons, today()).map((p) => ({ name: fullName(p), dufNumber: p.dufNumber }));
   }
 
   /** A deadline of domain/deadlines.ts, counted from `from` (its policy says from what). */
@@ -636,11 +675,11 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
    * Hands a message to the notifications layer. A message that cannot be delivered never fails the
    * case: it becomes a task for the caseworker, due today.
    */
-  async function send(rule: string, type: string, recipient: RecipientRef, data: Record<string, unknown>): Promise<void> {
+  async function send<T extends MessageType>(rule: string, type: T, recipient: RecipientRef, data: MessageData<T>): Promise<void> {
     state.notificationsSent += 1;
     const notificationId = `${caseId}:${state.notificationsSent}:${type}`;
     try {
-      await notify({ notificationId, caseId, rule, type, recipient, data });
+      await notify({ notificationId, caseId, rule, type, recipient, data: data as Record<string, unknown> });
       state.timeline.push({ at: now(), kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule });
     } catch (error) {
       const reason = error instanceof ActivityFailure ? (error.cause?.message ?? error.message) : String(error);

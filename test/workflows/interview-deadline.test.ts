@@ -49,8 +49,8 @@ describe('settlement interview deadline', () => {
 
     const all = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.filter((n) => n.rule === 'R-INT-2' || n.rule === 'R-INT-1').length >= 4);
     const sent = all.filter((n) => n.rule === 'R-INT-2' || n.rule === 'R-INT-1');
-    expect(sent.map((n) => n.type).sort()).toEqual(['deadline-overdue', 'deadline-overdue', 'deadline-reminder', 'new-case']);
-    expect(sent.filter((n) => n.type === 'deadline-overdue').map((n) => n.recipient).sort()).toEqual([
+    expect(sent.map((n) => n.type).sort()).toEqual(['interview-overdue', 'interview-overdue', 'interview-reminder', 'new-case']);
+    expect(sent.filter((n) => n.type === 'interview-overdue').map((n) => n.recipient).sort()).toEqual([
       'reception_centre_leader:mottak-lillehammer',
       'udi_regional_office:3405',
     ]);
@@ -68,6 +68,6 @@ describe('settlement interview deadline', () => {
     expect(state.deadlines.find((d) => d.rule === 'R-INT-2')).toMatchObject({ status: 'met' });
     expect(state.interview?.completedBy).toEqual(imdiCaseworker);
     const sent = await listCaseNotifications(t.tables, caseId);
-    expect(sent.filter((n) => n.rule === 'R-INT-2').map((n) => n.type)).not.toContain('deadline-overdue');
+    expect(sent.filter((n) => n.rule === 'R-INT-2').map((n) => n.type)).not.toContain('interview-overdue');
   });
 });

@@ -38,22 +38,23 @@ describe('refusal', () => {
     expect(refused.stage).toBe('refusal');
 
     // R-REF-2 at once: IMDi and UDI told, the municipality asked to keep the offer, the deadline letter.
-    const first = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.some((n) => n.type === 'move-deadline-letter'));
+    const first = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.some((n) => n.type === 'refusal-deadline-letter'));
     expect(first.filter((n) => n.rule === 'R-REF-2').map((n) => `${n.type} → ${n.recipient}`).sort()).toEqual(
-      ['keep-offer-request → municipality:3403', `move-deadline-letter → resident:${caseId}`, 'refusal-registered → imdi:imdi', 'refusal-registered → udi:udi'].sort(),
+      ['keep-offer-request → municipality:3403', `refusal-deadline-letter → resident:${caseId}`, 'refusal-reported → imdi:imdi', 'refusal-reported → udi:udi'].sort(),
     );
     // R-HH-2: the family's one letter lists every member's DUF number.
-    const letter = JSON.parse(first.find((n) => n.type === 'move-deadline-letter')!.body);
-    expect(letter.dufNumbers).toEqual(FAMILY_DUF);
+    const letters = first.filter((n) => n.type === 'refusal-deadline-letter');
+    expect(letters).toHaveLength(1);
+    for (const duf of FAMILY_DUF) expect(letters[0]!.body).toContain(duf);
 
     // Step 1 the day after the deadline (R-REF-1: the place lasts until then).
     await t.env.sleep('8 days');
     const step1 = await refusalAt(handle, (s) => s.refusal?.step === 1);
     expect(step1.refusal!.stepDates.step1).toBe(addDays(moveDeadline, 1));
-    const step1Letters = (await listCaseNotifications(t.tables, caseId)).filter((n) => n.type === 'refusal-step-1');
-    // R-REF-3: adults only — the letter is addressed to the two adults, never the children.
-    expect(step1Letters).toHaveLength(1);
-    expect(JSON.parse(step1Letters[0]!.body).addressees.map((a: { dufNumber: string }) => a.dufNumber)).toEqual(['202612345671', '202612345682']);
+    const step1Letters = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.filter((n) => n.type === 'refusal-step-1-letter').length >= 2);
+    // R-REF-3: adults only — one letter to each of the two adults, never to the children; each lists the family.
+    const addressed = step1Letters.filter((n) => n.type === 'refusal-step-1-letter').map((n) => n.body.split('\n')[0]);
+    expect(addressed).toEqual(['Til Amal Haddad, DUF-nr. 202612345671', 'Til Omar Haddad, DUF-nr. 202612345682']);
 
     // Step 2 fourteen days after step 1, and step 3 (the bailiff) together with it.
     await t.env.sleep('13 days');
@@ -95,7 +96,7 @@ describe('departures', () => {
     expect(state.stage).toBe('closed');
     const notice = (await listCaseNotifications(t.tables, caseId)).find((n) => n.type === 'departure-abroad')!;
     expect(notice).toMatchObject({ rule: 'R-MOVE-5', recipient: 'imdi:imdi' });
-    expect(JSON.parse(notice.body)).toMatchObject({ date, intendsToReturn: false, municipality: 'Hamar' });
+    expect(notice.body).toContain('Hamar');
     expect((await getMunicipalityYear(t.tables, '3403', 2027))!.reservedCases).not.toContain(caseId);
   });
 

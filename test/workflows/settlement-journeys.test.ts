@@ -53,14 +53,14 @@ describe('settlement case journeys', () => {
       expect.arrayContaining([
         'new-case → reception_centre:mottak-lillehammer',
         'distribution-offer → municipality:3407',
-        'offer-accepted → reception_centre:mottak-lillehammer',
+        'distribution-accepted → reception_centre:mottak-lillehammer',
         `settlement-decision → resident:${caseId}`,
         'school-assignment → school:3407', // the 7-year-old
         'kindergarten-assignment → kindergarten:3407', // the 3-year-old
         'nav-settlement → nav:3407',
       ]),
     );
-    expect(sent.filter((n) => n.type === 'health-settlement')).toHaveLength(4); // R-ARR-6: each person
+    expect(sent.filter((n) => n.type === 'health-settlement').map((n) => n.recipient)).toEqual(['health:3407']); // R-ARR-6: one notice naming everyone
     // R-DIST-3: the offer's profile carries no names, DUF numbers or reception centre.
     const offer = sent.find((n) => n.type === 'distribution-offer')!;
     for (const secret of ['Haddad', 'Amal', '202612345671', 'Lillehammer asylmottak', 'mottak-lillehammer']) expect(offer.body).not.toContain(secret);
@@ -121,7 +121,7 @@ describe('settlement case journeys', () => {
     const agreed = await step(handle, 'respondToOffer', staff.kommune('3413'), { decision: 'accept', expectedSettlementWeek: '2027-W08' });
     // R-EM-1: Monday of 2027-W08 is 2027-02-22; the plans are due 14 days before: 2027-02-08.
     expect(agreed.deadlines.find((d) => d.rule === 'R-EM-1')).toMatchObject({ dueDate: '2027-02-08', status: 'open' });
-    expect((await listCaseNotifications(t.tables, caseId)).map((n) => n.type)).toContain('planned-move'); // R-EM-2: the representative
+    expect((await listCaseNotifications(t.tables, caseId)).map((n) => `${n.type} → ${n.recipient}`)).toContain(`em-moving-notice → guardian:${caseId}`); // R-EM-2: the representative
 
     await t.env.sleep(`${daysUntil(await today(), '2027-01-21')} days`);
     const atRisk = await eventually(() => handle.query(caseStateQuery), (s) => s.goal.status === 'at_risk');
@@ -130,9 +130,9 @@ describe('settlement case journeys', () => {
     await t.env.sleep(`${daysUntil(await today(), '2027-02-09')} days`);
     const overdue = await eventually(() => handle.query(caseStateQuery), (s) => s.deadlines.find((d) => d.rule === 'R-EM-1')?.status === 'overdue');
     expect(overdue.deadlines.find((d) => d.rule === 'R-EM-1')!.status).toBe('overdue');
-    const escalations = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.some((n) => n.rule === 'R-EM-1' && n.type === 'deadline-overdue'));
+    const escalations = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.some((n) => n.type === 'em-plans-overdue'));
     expect(escalations.filter((n) => n.rule === 'R-EM-1').map((n) => `${n.type} → ${n.recipient}`)).toEqual(
-      expect.arrayContaining(['deadline-reminder → reception_centre:mottak-lillehammer', 'deadline-overdue → imdi:imdi']),
+      expect.arrayContaining(['em-plans-due → reception_centre:mottak-lillehammer', 'em-plans-overdue → imdi:imdi']),
     );
 
     await t.env.sleep(`${daysUntil(await today(), '2027-02-22')} days`);

@@ -33,7 +33,7 @@ describe('staff steps refused with the reason', () => {
     await refusedWith(step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo()), 'frozen (R-INT-6)');
   });
 
-  it('R-INT-6, R-REG-3: after the interview, information comes as an internal note that alerts IMDi without the risk itself', async () => {
+  it('R-INT-6, R-REG-3: after the interview, information comes as an internal note to IMDi — the only place a risk is written', async () => {
     const { handle, caseId } = await startCase(t.client, t.taskQueue);
     await step(handle, 'completeInterview', staff.mottak, validInterview());
     const state = await step(handle, 'addInternalNote', staff.mottak, {
@@ -44,8 +44,8 @@ describe('staff steps refused with the reason', () => {
     expect(state.settlementInfo.pets).toEqual({ answer: 'yes', details: 'one cat' });
     const alert = (await listCaseNotifications(t.tables, caseId)).find((n) => n.type === 'internal-note')!;
     expect(alert).toMatchObject({ rule: 'R-INT-6', recipient: 'imdi:imdi' });
-    expect(alert.body).not.toContain('threatened');
-    expect(JSON.parse(alert.body)).toMatchObject({ hasRiskToSelfOrOthers: true });
+    expect(alert.body).toContain('Has threatened staff twice.'); // R-REG-3: the risk goes to IMDi in the note
+    expect(state.settlementInfo).not.toHaveProperty('riskToSelfOrOthers');
   });
 
   it('R-INT-3: an interview that leaves out an adult is refused, naming the person', async () => {
