@@ -21,7 +21,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { isKindergartenAgeAtSettlement, isSchoolAgeAtSettlement, type ArrivalProfile } from '../domain/arrival';
-import { instantToDate } from '../domain/dates';
+import { instantToDate, isValidIsoDate, type IsoDate } from '../domain/dates';
 import { lastSettlementYear, settlementYearOf } from '../domain/grants';
 import { fullName } from '../domain/household';
 import {
@@ -51,6 +51,7 @@ import {
   runInfoQuery,
   stepUpdates,
   type ArrivalJourneyInput,
+  type AsOf,
   type JourneyOutcome,
   type RunRecord,
   type StepUpdate,
@@ -94,11 +95,11 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
   /** Notifications being sent: they finish before the run continues as new. */
   let inFlight = 0;
 
-  const view = (): JourneyView => journeyView(profile, journey, today());
-  setHandler(journeyQuery, view);
+  const view = (asOf = today()): JourneyView => journeyView(profile, journey, asOf);
+  setHandler(journeyQuery, (options) => view(validAsOf(options)));
   setHandler(openTasksQuery, () => openTasksView(journey));
   setHandler(deadlinesQuery, () => deadlinesView(journey));
-  setHandler(grantTimelineQuery, () => journeyGrants(profile, journey, today()));
+  setHandler(grantTimelineQuery, (options) => journeyGrants(profile, journey, validAsOf(options) ?? today()));
   setHandler(runInfoQuery, () => ({ runId: thisRun.runId, runIndex, historyLength: workflowInfo().historyLength, previousRuns }));
 
   for (const kind of Object.keys(stepUpdates) as JourneyStepKind[]) {
@@ -233,6 +234,12 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
   async function send(rule: string, type: string, recipient: RecipientRef, key: string, data: Record<string, unknown>): Promise<void> {
     await notify({ notificationId: `${input.caseId}:${person.dufNumber}:${key}`, caseId: input.caseId, rule, type, recipient, data });
   }
+}
+
+function validAsOf(options: AsOf | undefined): IsoDate | undefined {
+  const asOf = options?.asOf;
+  if (asOf !== undefined && !isValidIsoDate(asOf)) throw new Error(`asOf must be a date in the form YYYY-MM-DD, got '${asOf}'`);
+  return asOf;
 }
 
 function profileOf(input: ArrivalJourneyInput): ArrivalProfile {

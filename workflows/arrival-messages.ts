@@ -98,10 +98,16 @@ export type RunInfo = {
 
 export type JourneyOutcome = { dufNumber: string; endedOn: IsoDate; openTasks: number; runs: number };
 
-export const journeyQuery = defineQuery<JourneyView>('journey');
+/**
+ * The day grant statuses are counted for. Defaults to the workflow's own clock, which only moves
+ * when the journey wakes (a timer, a step), so callers pass the caller's today.
+ */
+export type AsOf = { asOf?: IsoDate };
+
+export const journeyQuery = defineQuery<JourneyView, [AsOf?]>('journey');
 export const openTasksQuery = defineQuery<OpenTaskView[]>('journeyOpenTasks');
 export const deadlinesQuery = defineQuery<DeadlineView[]>('journeyDeadlines');
-export const grantTimelineQuery = defineQuery<JourneyGrants>('journeyGrantTimeline');
+export const grantTimelineQuery = defineQuery<JourneyGrants, [AsOf?]>('journeyGrantTimeline');
 export const runInfoQuery = defineQuery<RunInfo>('journeyRunInfo');
 
 /** Every staff step carries who did it; the API sets it from the caller's token. */
