@@ -109,7 +109,6 @@ export function parseStep<K extends JourneyStepKind>(kind: K, input: unknown): {
 }
 
 const openTask = (state: JourneyState, id: string) => state.tasks.find((t) => t.id === id && t.status === 'open');
-const lastTask = (state: JourneyState, prefix: string) => state.tasks.filter((t) => t.id.startsWith(prefix)).at(-1);
 
 function describeClosed(task: TaskState): string {
   const by = task.record ? ` by ${task.record.by.id} at ${task.record.at}` : '';
