@@ -78,7 +78,7 @@ export function createNotifier({ tables, smtp, clock = () => new Date(), webhook
       channel = { type: 'none' };
       note = 'e-mail is not configured (SMTP_URL); send by hand';
     }
-    const record = { ...base, recipientName: party?.name, channel: channel.type, subject: rendered.subject, body: rendered.body };
+    const record = { ...base, recipientName: party?.name, channel: channel.type, subject: rendered.subject, body: rendered.body, data: JSON.stringify(parsed.data) };
     // The attempt is on record before the outside world is touched.
     await save({ ...record, status: 'pending', lastError: existing?.lastError, updatedAt: now });
 

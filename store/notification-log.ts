@@ -28,6 +28,8 @@ export type NotificationRecord = {
   attempts: number;
   subject: string;
   body: string;
+  /** The validated data as JSON: exactly what the type's schema let through (R-PRIV-3). */
+  data?: string;
   lastError?: string;
   /** A PDF is stored with the case (store/letters.ts). */
   hasLetter?: boolean;

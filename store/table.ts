@@ -118,6 +118,8 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       attempts: number(),
       subject: string(),
       body: string(),
+      /** The validated data as JSON: exactly what the type's schema let through (R-PRIV-3). */
+      data: string().optional(),
       lastError: string().optional(),
       createdAt: string(),
       // Optional so entries written before the notifications layer still read.

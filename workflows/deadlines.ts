@@ -41,3 +41,23 @@ export function dueAction(deadline: Deadline, now: number): 'remind' | 'escalate
   if (deadline.status === 'open' && deadline.remindDate && startOfDate(deadline.remindDate) <= now) return 'remind';
   return undefined;
 }
+
+/**
+ * Watches one deadline on its own (the arrival journey's way): `remind()` at the start of the
+ * reminder date, `escalate()` after the due date, nothing once `isMet()` holds.
+ */
+export async function watchDeadline(opts: {
+  remindDate?: string;
+  dueDate: string;
+  isMet: () => boolean;
+  remind: () => Promise<void>;
+  escalate: () => Promise<void>;
+}): Promise<'met' | 'overdue'> {
+  if (opts.remindDate) {
+    if (await doneBefore(opts.isMet, startOfDate(opts.remindDate))) return 'met';
+    await opts.remind();
+  }
+  if (await doneBefore(opts.isMet, endOfDate(opts.dueDate))) return 'met';
+  await opts.escalate();
+  return 'overdue';
+}

@@ -16,6 +16,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -49,6 +50,8 @@ import {
   type StepCall,
   type TimelineEntry,
 } from './messages';
+import type { arrivalJourney } from './arrival-journey';
+import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
 import type { settlementRefusal } from './refusal';
 
 const { recordCaseSummary, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
@@ -364,6 +367,9 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
           persons: permit.persons.map((p) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth, dufNumber: p.dufNumber, nationalIdentityNumber: p.nationalIdentityNumber })),
           mappingFormEnclosed: false,
         });
+        // Each person's journey in the municipality (R-ARR, R-GRANT) starts now and runs on its own.
+        // patched(): cases recorded before journeys existed replay without starting them.
+        if (patched('start-arrival-journeys')) await startArrivalJourneys(arrivedOn);
         return `Arrival in ${state.agreement!.municipalityName} confirmed ${arrivedOn}`;
       },
     },
@@ -483,6 +489,26 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       for (const minor of permit.persons.filter((p) => p.unaccompaniedMinor)) {
         await send('R-EM-2', 'em-moving-notice', { kind: 'guardian', id: caseId }, { minor: child(minor), municipality, expectedSettlementWeek });
       }
+    }
+  }
+
+  async function startArrivalJourneys(settlementDate: string): Promise<void> {
+    const agreement = state.agreement!;
+    const withSpecialNeeds = state.settlementInfo.persons
+      .filter((p) => Object.values(p.specialNeeds).some((need) => need.hasNeed === 'yes'))
+      .map((p) => p.dufNumber);
+    const inputs = arrivalJourneyInputs(caseId, permit, {
+      settlementDate,
+      municipality: { municipalityNumber: agreement.municipalityNumber, name: agreement.municipalityName },
+      settlementKind: agreement.kind === 'self_settlement' ? 'agreed_self_settlement' : 'agreed',
+      specialNeedsDufNumbers: withSpecialNeeds,
+    });
+    for (const journey of inputs) {
+      await startChild<typeof arrivalJourney>(ARRIVAL_JOURNEY_WORKFLOW, {
+        workflowId: arrivalJourneyWorkflowId(caseId, journey.dufNumber),
+        args: [journey],
+        parentClosePolicy: ParentClosePolicy.ABANDON, // the case ends at settlement; the journeys go on for years
+      });
     }
   }
 

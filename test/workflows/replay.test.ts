@@ -12,7 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 const dir = path.join(import.meta.dirname, '..', 'histories');
 
 describe('replay of recorded histories', () => {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith('settlement-') && f.endsWith('.json')) : [];
 
   it('has recorded histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);

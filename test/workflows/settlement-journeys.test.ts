@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { instantToDate } from '../../domain/dates';
 import { listCaseNotifications } from '../../store/notification-log';
 import { getMunicipalityYear, setDecidedNumber } from '../../store/municipalities';
+import { arrivalJourneyWorkflowId } from '../../workflows/arrival-messages';
 import { caseStateQuery, type CaseState } from '../../workflows/messages';
 import { completeSettlementInfo, idDoubtFamilyPermit, previouslySettledPermit, readyForDistribution, staff, startCase, step, unaccompaniedMinorInfo, unaccompaniedMinorPermit } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
@@ -46,6 +47,11 @@ describe('settlement case journeys', () => {
     expect(settled.deadlines.find((d) => d.rule === 'R-GOAL-1')!.status).toBe('met');
     const final: CaseState = await handle.result();
     expect(final.outcome).toMatchObject({ reason: 'Settled in Gjøvik', rule: 'R-MOVE-3' });
+    // R-ARR: each person's journey in the municipality has started and outlives the case.
+    for (const person of final.permit.persons) {
+      const journey = await t.client.workflow.getHandle(arrivalJourneyWorkflowId(caseId, person.dufNumber)).describe();
+      expect(journey.status.name).toBe('RUNNING');
+    }
 
     const sent = await listCaseNotifications(t.tables, caseId);
     const types = sent.map((n) => `${n.type} → ${n.recipient}`);
