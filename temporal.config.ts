@@ -38,7 +38,27 @@ const environmentSchema = z.object({
   BOSETTING_DATA_DIR: optionalText,
   BOSETTING_CACHE_DIR: optionalText,
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  AUTH_SECRET: z.string().min(32, 'at least 32 characters (the HS256 signing secret)').optional(),
 });
+
+/** Never echoed in an error message. */
+const secretVariables = new Set(['AUTH_SECRET', 'TEMPORAL_API_KEY']);
+
+/** Embedded-mode token issuer and audience (npm run token signs with these). */
+export const DEV_ISSUER = 'bosetting';
+export const DEV_AUDIENCE = 'bosetting-api';
+
+/**
+ * How bearer tokens are verified. Production: an OIDC provider's JWKS, with issuer and audience.
+ * Embedded: an HS256 secret — AUTH_SECRET, or a generated one kept in `secretFile` so tokens
+ * printed by `npm run token` survive restarts.
+ */
+export type AuthSettings =
+  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+  | { kind: 'secret'; secret?: string; secretFile: string; issuer: string; audience: string };
 
 export type TemporalConnection = {
   address: string;
@@ -65,6 +85,7 @@ export type Config = {
   };
   api: { port: number };
   worker: { maxCachedWorkflows: number };
+  auth: AuthSettings;
   dataDir: string;
 };
 
@@ -75,7 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: expected ${issue.message}`);
+    const shown = secretVariables.has(name) ? '(hidden)' : JSON.stringify(env[name]);
+    throw new ConfigError(`${name}=${shown} is not valid: expected ${issue.message}`);
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.BOSETTING_DATA_DIR ?? 'data');
@@ -88,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together (mTLS client certificate and key)');
   }
   const embeddedDynamo = e.DYNAMODB_ENDPOINT === undefined && e.DYNAMODB_REGION === undefined;
+  if (e.AUTH_JWKS_URL !== undefined) {
+    if (e.AUTH_SECRET !== undefined) throw new ConfigError('AUTH_JWKS_URL and AUTH_SECRET are both set: set one (JWKS for an OIDC provider, a secret for the embedded default)');
+    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+      if (e[name] === undefined) throw new ConfigError(`${name} must be set with AUTH_JWKS_URL (tokens are checked against the provider's issuer and audience)`);
+    }
+  }
 
   return {
     temporal: {
@@ -114,6 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     api: { port: e.PORT },
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
+    auth: e.AUTH_JWKS_URL
+      ? { kind: 'jwks', jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
+      : {
+          kind: 'secret',
+          secret: e.AUTH_SECRET,
+          secretFile: path.join(dataDir, 'auth-secret'),
+          issuer: e.AUTH_ISSUER ?? DEV_ISSUER,
+          audience: e.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+        },
     dataDir,
   };
 }

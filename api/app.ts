@@ -8,10 +8,15 @@ import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../store/table';
+import type { Scope } from './access';
+import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { fieldErrors, problem } from './problem';
 import { registerCaseRoutes } from './routes/cases';
+import { registerDeadlineRoutes } from './routes/deadlines';
 import { registerHealthRoutes, type HealthCheck } from './routes/health';
 import { registerPermitRoutes } from './routes/permits';
+import { registerStatisticsRoutes } from './routes/statistics';
+import { registerStepRoutes } from './routes/steps';
 
 export type ApiDeps = {
   temporal: Client;
@@ -20,9 +25,17 @@ export type ApiDeps = {
   namespace: string;
   temporalUiUrl: string;
   health: HealthCheck;
+  verifyToken: TokenVerifier;
+  /** The API's clock (goal status, overdue tasks); tests may fix it. */
+  clock?: () => Date;
 };
 
-export type AppEnv = { Variables: Record<string, never> };
+export type AppEnv = { Variables: AuthVariables & { scope: Scope } };
+
+/** Today's date (UTC, like the workflows' deadlines). */
+export function today(deps: Pick<ApiDeps, 'clock'>): string {
+  return (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
+}
 
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -37,11 +50,23 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
+  // Health, /openapi.json and /docs stay public; everything under /v1 needs a token.
+  app.use('/v1/*', authenticate(deps.verifyToken));
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
 
   registerHealthRoutes(app, deps);
   registerPermitRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerStepRoutes(app, deps);
+  registerDeadlineRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Claims: sub, role (udi | mottak | imdi | kommune | supervisor), org (reception centre id or municipality number).',
+  });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

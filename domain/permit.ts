@@ -4,7 +4,7 @@
  * checkRegistrationNumbers in household.ts so callers get its structured error.
  */
 import { z } from 'zod';
-import { addMonths, ageOn, isoDateSchema } from './dates';
+import { addMonths, ageOn, isoDateSchema, isValidIsoDate } from './dates';
 import { ADULT_AGE, parentsOf } from './household';
 import { dufNumberSchema, municipalityNumberSchema, nationalIdentityNumberSchema } from './identifiers';
 import { booleanField, listOf, oneOf, shortText, strictObject, text } from './schema';
@@ -96,6 +96,9 @@ export const permitGrantedSchema = strictObject({
           message: `DUF number ${person.dufNumber} is already used by persons[${first}]; each person is listed once`,
         });
     });
+
+    // A date that is not a real calendar day already has its own issue; the checks below need real ones.
+    if (!isValidIsoDate(permitDate) || persons.some((p) => !isValidIsoDate(p.dateOfBirth))) return;
 
     persons.forEach((person, i) => {
       if (person.dateOfBirth > permitDate) {
