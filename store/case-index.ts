@@ -29,7 +29,7 @@ export type CaseSummary = {
 };
 
 /** A summary as read back: plus what the index derives from it on write. */
-export type CaseRow = CaseSummary & { goalDate: string; atRiskDate: string; nextDueDate?: string };
+export type CaseRow = CaseSummary & { goalDate: string; atRiskDate: string; goalRunning: boolean; nextDueDate?: string };
 
 /** Stages after which the goal clock no longer runs. */
 const FINISHED_STAGES = new Set(['settled', 'closed', 'refused']);
@@ -58,6 +58,7 @@ function derived(summary: CaseSummary) {
     ...(summary.settledAt ? { gsi7pk: 'SETTLED', gsi7sk: `${summary.settledAt}#${summary.caseId}` } : {}),
     goalDate: clock.goalDate,
     atRiskDate: clock.atRiskDate,
+    goalRunning,
   };
 }
 
@@ -154,8 +155,8 @@ export async function listCases(tables: Tables, filters: CaseFilters, opts: { li
   if (filters.receptionCentreId) conditions.push({ attr: 'receptionCentreId', eq: filters.receptionCentreId });
   if (filters.municipalityNumber) conditions.push({ attr: 'municipalityNumber', eq: filters.municipalityNumber });
   if (filters.priorityGroup) conditions.push({ attr: 'priorityGroup', eq: filters.priorityGroup });
-  if (filters.goal === 'late') conditions.push({ attr: 'gsi6pk', exists: true }, { attr: 'goalDate', lt: today });
-  if (filters.goal === 'at_risk') conditions.push({ attr: 'gsi6pk', exists: true }, { attr: 'goalDate', gte: today }, { attr: 'atRiskDate', lte: today });
+  if (filters.goal === 'late') conditions.push({ attr: 'goalRunning', eq: true }, { attr: 'goalDate', lt: today });
+  if (filters.goal === 'at_risk') conditions.push({ attr: 'goalRunning', eq: true }, { attr: 'goalDate', gte: today }, { attr: 'atRiskDate', lte: today });
   if (filters.overdue) conditions.push({ attr: 'nextDueDate', lt: today });
   return queryPages(tables, plan, conditions, opts.limit, opts.cursor);
 }
@@ -185,7 +186,7 @@ export async function unsettledCasesWithGoalBetween(tables: Tables, from: string
 
 /** R-GOAL-1 today for a case still waiting; the stored status of a finished one. */
 export function currentGoalStatus(row: CaseRow, today: string): string {
-  if (row.settledAt !== undefined || FINISHED_STAGES.has(row.stage)) return row.goalStatus;
+  if (!row.goalRunning) return row.goalStatus;
   return goalStatus(row, today);
 }
 
@@ -244,7 +245,7 @@ function toRow(item: Record<string, unknown>): CaseRow {
 }
 
 function stripDerived(row: CaseRow): CaseSummary {
-  const { goalDate: _g, atRiskDate: _a, nextDueDate: _n, ...summary } = row;
+  const { goalDate: _g, atRiskDate: _a, goalRunning: _r, nextDueDate: _n, ...summary } = row;
   return summary;
 }
 

@@ -86,6 +86,8 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       // Derived on write (case-index.ts), for filters and dashboards.
       goalDate: string(),
       atRiskDate: string(),
+      /** The R-GOAL-1 clock still runs: not settled, closed or refused. */
+      goalRunning: boolean(),
       nextDueDate: string().optional(),
     }),
   });

@@ -40,7 +40,7 @@ export const summarySchema = z
   .openapi('CaseSummary');
 
 export function summaryOut(row: CaseRow, day: string) {
-  const { atRiskDate: _a, ...rest } = row;
+  const { atRiskDate: _a, goalRunning: _r, ...rest } = row;
   return { ...rest, goalStatus: currentGoalStatus(row, day) };
 }
 
