@@ -82,7 +82,9 @@ export function createApp(deps: ApiDeps) {
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       // Hono's own parse errors (e.g. malformed JSON) are the caller's fault, not ours.
-      return problem(c, error.status as 400, 'Invalid request', error.message || 'The request could not be read.');
+      const title = error.status === 415 ? 'Unsupported media type' : 'Invalid request';
+      const detail = error.status === 415 ? 'Send the body as JSON with Content-Type: application/json.' : error.message || 'The request could not be read.';
+      return problem(c, error.status as 400, title, detail);
     }
     if (error instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The body is not valid JSON.');
     console.error(error);

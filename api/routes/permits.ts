@@ -28,7 +28,7 @@ const route = createRoute({
   responses: {
     201: { description: 'Case created', content: { 'application/json': { schema: createdSchema } } },
     200: { description: 'This permit already has a case; nothing new was created', content: { 'application/json': { schema: createdSchema } } },
-    ...problemResponses(400, 401, 403, 413, 422),
+    ...problemResponses(400, 401, 403, 413, 415, 422),
   },
 });
 

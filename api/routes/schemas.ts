@@ -18,6 +18,7 @@ const descriptions: Record<number, string> = {
   404: 'No such case',
   409: 'Not allowed in the case’s current state: the reason',
   413: 'Body too large',
+  415: 'The body is not sent as application/json',
   422: 'Valid input that a rule refuses: the rule and the reason',
   503: 'A dependency is unreachable',
 };

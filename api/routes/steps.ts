@@ -68,7 +68,7 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
     },
     responses: {
       200: { description: 'The case after the step, as far as the caller now sees it', content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised', 'none']) }).passthrough() } } },
-      ...problemResponses(400, 401, 403, 404, 409, 413),
+      ...problemResponses(400, 401, 403, 404, 409, 413, 415),
     },
   });
 
