@@ -1,5 +1,6 @@
 /** The case index: one summary row per case for lists and dashboards, never a scan of Temporal. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand as RawQueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetItemCommand, PutItemCommand, QueryCommand, type Condition } from 'dynamodb-toolbox';
 import { goalClock, goalStatus } from '../domain/deadlines';
 import { tableKeys, type Tables } from './table';
@@ -90,12 +91,17 @@ export async function reindexCases(tables: Tables): Promise<number> {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const { Items = [], LastEvaluatedKey } = await tables.table
-      .build(QueryCommand)
-      .entities(tables.caseSummary)
-      .query({ index: 'byKind', partition: 'KIND#case' })
-      .options({ exclusiveStartKey: startKey, limit: 200 })
-      .send();
+    // Read raw: the entity's schema would refuse a row that lacks the attributes this adds.
+    const { Items = [], LastEvaluatedKey } = await tables.table.getDocumentClient().send(
+      new RawQueryCommand({
+        TableName: tables.table.getName(),
+        IndexName: 'byKind',
+        KeyConditionExpression: 'gsi2pk = :kind',
+        ExpressionAttributeValues: { ':kind': 'KIND#case' },
+        ExclusiveStartKey: startKey,
+        Limit: 200,
+      }),
+    );
     for (const item of Items) {
       const summary = toRow(item);
       try {

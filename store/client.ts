@@ -60,7 +60,7 @@ async function addMissingIndexes(documentClient: DynamoDBDocumentClient, tableNa
   const added: string[] = [];
   for (const [IndexName, index] of Object.entries(tableKeys.indexes)) {
     if (existing.has(IndexName)) continue;
-    await documentClient.send(
+    const create = (throughput: boolean) =>
       new UpdateTableCommand({
         TableName: tableName,
         AttributeDefinitions: [index.partitionKey.name, index.sortKey.name].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
@@ -73,12 +73,27 @@ async function addMissingIndexes(documentClient: DynamoDBDocumentClient, tableNa
                 { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
               ],
               Projection: { ProjectionType: 'ALL' },
+              ...(throughput ? { ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } } : {}),
             },
           },
         ],
-      }),
-    );
+      });
+    try {
+      await documentClient.send(create(false));
+    } catch (error) {
+      // dynalite predates on-demand indexes and insists on a throughput; DynamoDB refuses one on an on-demand table.
+      if (!/provisionedThroughput/i.test((error as Error).message)) throw error;
+      await documentClient.send(create(true));
+    }
     await waitUntilActive(documentClient, tableName);
+    const { Table } = await documentClient.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!(Table?.GlobalSecondaryIndexes ?? []).some((i) => i.IndexName === IndexName)) {
+      // dynalite accepts the request and ignores it.
+      throw new Error(
+        `the table ${tableName} lacks the index ${IndexName} and this store cannot add one; ` +
+          'with the embedded store, delete its folder (BOSETTING_DATA_DIR/dynamodb): the case index is rebuilt as cases change',
+      );
+    }
     added.push(IndexName);
   }
   return added;
