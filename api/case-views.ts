@@ -2,6 +2,7 @@
 import { anonymisedProfile } from '../domain/distribution';
 import type { DeclinableField, SettlementInfo } from '../domain/settlement-info';
 import type { CaseState } from '../workflows/messages';
+import type { ApiDeps } from './app';
 
 export function fullCaseView(state: CaseState, links: { case: string; temporalUi: string }) {
   return { view: 'full' as const, ...state, links };
@@ -20,5 +21,13 @@ export function anonymisedCaseView(state: CaseState, today: string) {
     caseId: state.caseId,
     stage: state.stage,
     profile: anonymisedProfile({ permit: state.permit, settlementInfo: s.settlementInfo, declinedInformation: record?.declinedInformation, onDate: today }),
+  };
+}
+
+/** Where a case lives: its API resource and its workflow in the Temporal Web UI. */
+export function caseLinks(deps: Pick<ApiDeps, 'temporalUiUrl' | 'namespace'>, caseId: string) {
+  return {
+    case: `/v1/cases/${encodeURIComponent(caseId)}`,
+    temporalUi: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(caseId)}`,
   };
 }

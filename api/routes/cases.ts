@@ -7,10 +7,9 @@ import { authorize, listRestriction } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
-import { anonymisedCaseView, fullCaseView } from '../case-views';
+import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
 import { fetchRuns, readableHistory } from '../history';
 import { problem } from '../problem';
-import { caseLinks } from './permits';
 import { bearerSecurity, caseIdParam, pageQuery, problemResponses } from './schemas';
 
 const openTaskSchema = z.object({ id: z.string(), title: z.string(), rule: z.string(), dueDate: z.string() });
@@ -185,7 +184,10 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const { caseId } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
     try {
-      return c.json(await listAudit(deps.tables, caseId, { limit, cursor }), 200);
+      const trail = await listAudit(deps.tables, caseId, { limit, cursor });
+      // Reading who saw a case is itself logged (after the page was read, so it shows next time).
+      await audit(deps.tables, c.get('principal'), 'case.audit', caseId);
+      return c.json(trail, 200);
     } catch (error) {
       if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });
       throw error;

@@ -8,6 +8,7 @@ import type { settlementCase } from '../../workflows/settlement-case';
 import { authorize } from '../access';
 import type { ApiDeps, AppEnv } from '../app';
 import { audit } from '../audit';
+import { caseLinks } from '../case-views';
 import { problem } from '../problem';
 import { bearerSecurity, problemResponses } from './schemas';
 
@@ -60,11 +61,4 @@ export function registerPermitRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const body = { caseId, created, links: caseLinks(deps, caseId) };
     return created ? c.json(body, 201) : c.json(body, 200);
   });
-}
-
-export function caseLinks(deps: Pick<ApiDeps, 'temporalUiUrl' | 'namespace'>, caseId: string) {
-  return {
-    case: `/v1/cases/${encodeURIComponent(caseId)}`,
-    temporalUi: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(caseId)}`,
-  };
 }

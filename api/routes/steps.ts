@@ -16,9 +16,8 @@ import { authorize, caseView, organisationsOfState, type Action } from '../acces
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
-import { anonymisedCaseView, fullCaseView } from '../case-views';
+import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
 import { problem } from '../problem';
-import { caseLinks } from './permits';
 import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
 
 export type StepDefinition<Body extends z.ZodType, Input> = {
