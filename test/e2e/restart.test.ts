@@ -21,7 +21,8 @@ afterAll(() => {
 });
 
 async function npmStart(env: Record<string, string>): Promise<{ process: ChildProcess; output: () => string }> {
-  const started = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The generated secret is under test: none from the developer's shell.
+  const started = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, AUTH_SECRET: undefined, AUTH_JWKS_URL: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   started.stdout!.on('data', (d) => (output += d));
   started.stderr!.on('data', (d) => (output += d));
