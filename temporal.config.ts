@@ -44,7 +44,27 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'a sender address, e.g. "Bosetting <bosetting@imdi.no>"')
     .optional(),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  AUTH_SECRET: z.string().min(32, 'at least 32 characters (the HS256 signing secret)').optional(),
 });
+
+/** Never echoed in an error message. */
+const secretVariables = new Set(['AUTH_SECRET', 'TEMPORAL_API_KEY']);
+
+/** Embedded-mode token issuer and audience (npm run token signs with these). */
+export const DEV_ISSUER = 'bosetting';
+export const DEV_AUDIENCE = 'bosetting-api';
+
+/**
+ * How bearer tokens are verified. Production: an OIDC provider's JWKS, with issuer and audience.
+ * Embedded: an HS256 secret — AUTH_SECRET, or a generated one kept in `secretFile` so tokens
+ * printed by `npm run token` survive restarts.
+ */
+export type AuthSettings =
+  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+  | { kind: 'secret'; secret?: string; secretFile: string; issuer: string; audience: string };
 
 export type TemporalConnection = {
   address: string;
@@ -73,6 +93,7 @@ export type Config = {
   worker: { maxCachedWorkflows: number };
   /** E-mail notifications over SMTP; unset: e-mail recipients' messages are kept for manual sending. */
   notifications: { smtp?: { url: string; from: string } };
+  auth: AuthSettings;
   dataDir: string;
 };
 
@@ -83,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: expected ${issue.message}`);
+    const shown = secretVariables.has(name) ? '(hidden)' : JSON.stringify(env[name]);
+    throw new ConfigError(`${name}=${shown} is not valid: expected ${issue.message}`);
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.BOSETTING_DATA_DIR ?? 'data');
@@ -98,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const embeddedDynamo = e.DYNAMODB_ENDPOINT === undefined && e.DYNAMODB_REGION === undefined;
   if (e.SMTP_URL !== undefined && e.SMTP_FROM === undefined) {
     throw new ConfigError('SMTP_FROM must be set with SMTP_URL: the sender address of e-mail notifications, e.g. "Bosetting <bosetting@imdi.no>"');
+  }
+  if (e.AUTH_JWKS_URL !== undefined) {
+    if (e.AUTH_SECRET !== undefined) throw new ConfigError('AUTH_JWKS_URL and AUTH_SECRET are both set: set one (JWKS for an OIDC provider, a secret for the embedded default)');
+    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+      if (e[name] === undefined) throw new ConfigError(`${name} must be set with AUTH_JWKS_URL (tokens are checked against the provider's issuer and audience)`);
+    }
   }
 
   return {
@@ -126,6 +154,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     api: { port: e.PORT },
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
     notifications: { smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined },
+    auth: e.AUTH_JWKS_URL
+      ? { kind: 'jwks', jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
+      : {
+          kind: 'secret',
+          secret: e.AUTH_SECRET,
+          secretFile: path.join(dataDir, 'auth-secret'),
+          issuer: e.AUTH_ISSUER ?? DEV_ISSUER,
+          audience: e.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+        },
     dataDir,
   };
 }

@@ -8,12 +8,17 @@ import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../store/table';
+import type { Scope } from './access';
+import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { fieldErrors, problem } from './problem';
 import { registerCaseRoutes } from './routes/cases';
+import { registerDeadlineRoutes } from './routes/deadlines';
 import { registerHealthRoutes, type HealthCheck } from './routes/health';
 import { registerNotificationRoutes } from './routes/notifications';
 import { registerPermitRoutes } from './routes/permits';
 import { registerRecipientRoutes } from './routes/recipients';
+import { registerStatisticsRoutes } from './routes/statistics';
+import { registerStepRoutes } from './routes/steps';
 
 export type ApiDeps = {
   temporal: Client;
@@ -22,9 +27,17 @@ export type ApiDeps = {
   namespace: string;
   temporalUiUrl: string;
   health: HealthCheck;
+  verifyToken: TokenVerifier;
+  /** The API's clock (goal status, overdue tasks); tests may fix it. */
+  clock?: () => Date;
 };
 
-export type AppEnv = { Variables: Record<string, never> };
+export type AppEnv = { Variables: AuthVariables & { scope: Scope } };
+
+/** Today's date (UTC, like the workflows' deadlines). */
+export function today(deps: Pick<ApiDeps, 'clock'>): string {
+  return (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
+}
 
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -39,6 +52,8 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
+  // Health, /openapi.json and /docs stay public; everything under /v1 needs a token.
+  app.use('/v1/*', authenticate(deps.verifyToken));
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
 
   registerHealthRoutes(app, deps);
@@ -46,6 +61,16 @@ export function createApp(deps: ApiDeps) {
   registerCaseRoutes(app, deps);
   registerRecipientRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerStepRoutes(app, deps);
+  registerDeadlineRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Claims: sub, role (udi | mottak | imdi | kommune | supervisor), org (reception centre id or municipality number).',
+  });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -61,7 +86,9 @@ export function createApp(deps: ApiDeps) {
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       // Hono's own parse errors (e.g. malformed JSON) are the caller's fault, not ours.
-      return problem(c, error.status as 400, 'Invalid request', error.message || 'The request could not be read.');
+      const title = error.status === 415 ? 'Unsupported media type' : 'Invalid request';
+      const detail = error.status === 415 ? 'Send the body as JSON with Content-Type: application/json.' : error.message || 'The request could not be read.';
+      return problem(c, error.status as 400, title, detail);
     }
     if (error instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The body is not valid JSON.');
     console.error(error);

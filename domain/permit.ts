@@ -99,6 +99,9 @@ export const permitGrantedSchema = strictObject({
         });
     });
 
+    // A date that is not a real calendar day already has its own issue; the checks below need real ones.
+    if (!isValidIsoDate(permitDate) || persons.some((p) => !isValidIsoDate(p.dateOfBirth))) return;
+
     persons.forEach((person, i) => {
       if (person.dateOfBirth > permitDate) {
         ctx.addIssue({

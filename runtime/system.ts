@@ -5,15 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { WorkflowBundleOption } from '@temporalio/worker';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../api/app';
-import type { HealthReport } from '../api/routes/health';
+import { reindexCases } from '../store/case-index';
 import { createDocumentClient, ensureTable } from '../store/client';
 import { createTables, type Tables } from '../store/table';
 import type { Config } from '../temporal.config';
 import { createWorker } from '../worker/worker';
+import { createApiDeps } from './api-deps';
 import { startDevServer } from './dev-server';
 import { startEmbeddedDynamo } from './embedded-dynamo';
 import { assertPortFree } from './ports';
@@ -47,8 +47,9 @@ export async function startSystem(config: Config, opts: { log: Log; workflowBund
       log(`DynamoDB (dynalite) on ${dynamo.endpoint}${persist ? `, data in ${config.dynamo.embedded.dir}` : ''}`);
     }
     const documentClient = createDocumentClient(config.dynamo);
-    await ensureTable(documentClient, config.dynamo.table);
+    const addedIndexes = await ensureTable(documentClient, config.dynamo.table);
     const tables = createTables(documentClient, config.dynamo.table);
+    if (addedIndexes.length > 0) log(`Case index: added ${addedIndexes.join(', ')}; ${await reindexCases(tables)} case(s) re-indexed`);
 
     let temporalUiUrl: string | undefined = config.temporal.uiUrl;
     if (config.temporal.devServer) {
@@ -90,22 +91,7 @@ export async function startSystem(config: Config, opts: { log: Log; workflowBund
     });
     log(`Worker polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}"`);
 
-    const health = async (): Promise<HealthReport> => {
-      const [temporal, store] = await Promise.allSettled([
-        (client.connection as Connection).healthService.check({}),
-        documentClient.send(new DescribeTableCommand({ TableName: config.dynamo.table })),
-      ]);
-      const report = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? { ok: true } : { ok: false, error: String(r.reason).slice(0, 300) });
-      return { temporal: report(temporal), store: report(store) };
-    };
-    const app = createApp({
-      temporal: client,
-      tables,
-      taskQueue: config.temporal.taskQueue,
-      namespace: config.temporal.namespace,
-      temporalUiUrl: temporalUiUrl ?? config.temporal.uiUrl,
-      health,
-    });
+    const app = createApp(createApiDeps({ config, client, documentClient, tables, temporalUiUrl, persist }));
     await assertPortFree(config.api.port, 'the API (PORT)');
     const server = serve({ fetch: app.fetch, port: config.api.port, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));

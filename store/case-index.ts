@@ -1,8 +1,11 @@
 /** The case index: one summary row per case for lists and dashboards, never a scan of Temporal. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
-import type { Tables } from './table';
+import { QueryCommand as RawQueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetItemCommand, PutItemCommand, QueryCommand, type Condition } from 'dynamodb-toolbox';
+import { goalClock, goalStatus } from '../domain/deadlines';
+import { tableKeys, type Tables } from './table';
 
+/** What the workflow writes at each change. */
 export type CaseSummary = {
   caseId: string;
   permitId: string;
@@ -11,6 +14,7 @@ export type CaseSummary = {
   stage: string;
   receptionCentreId: string;
   receptionCentreName: string;
+  /** The municipality that accepted the case (R-DIST-2); unset before acceptance. */
   municipalityNumber?: string;
   priorityGroup: string;
   goalStatus: string;
@@ -19,24 +23,52 @@ export type CaseSummary = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** When the household arrived in the municipality (the end of the R-GOAL-1 clock). */
+  settledAt?: string;
+  /** Sets the 3-month goal (R-GOAL-1); when absent, read from the priority group. */
+  unaccompaniedMinor?: boolean;
 };
+
+/** A summary as read back: plus what the index derives from it on write. */
+export type CaseRow = CaseSummary & { goalDate: string; atRiskDate: string; goalRunning: boolean; nextDueDate?: string };
+
+/** Stages after which the goal clock no longer runs. */
+const FINISHED_STAGES = new Set(['settled', 'closed', 'refused']);
+
+type IndexName = keyof typeof tableKeys.indexes;
 
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'SUMMARY' });
 
+/** Every index key and derived attribute of a summary (see the access patterns in table.ts). */
+function derived(summary: CaseSummary) {
+  const byUpdate = `${summary.updatedAt}#${summary.caseId}`;
+  const unaccompaniedMinor = summary.unaccompaniedMinor ?? summary.priorityGroup === 'unaccompanied_minor';
+  const clock = goalClock(summary.permitDate, unaccompaniedMinor);
+  const nextDueDate = summary.openTasks.map((t) => t.dueDate).sort()[0];
+  const goalRunning = summary.settledAt === undefined && !FINISHED_STAGES.has(summary.stage);
+  return {
+    gsi1pk: `STAGE#${summary.stage}`,
+    gsi1sk: byUpdate,
+    gsi2pk: 'KIND#case',
+    gsi2sk: byUpdate,
+    gsi3pk: `CENTRE#${summary.receptionCentreId}`,
+    gsi3sk: byUpdate,
+    ...(summary.municipalityNumber ? { gsi4pk: `MUNICIPALITY#${summary.municipalityNumber}`, gsi4sk: byUpdate } : {}),
+    ...(nextDueDate ? { gsi5pk: 'DUE', gsi5sk: `${nextDueDate}#${summary.caseId}`, nextDueDate } : {}),
+    ...(goalRunning ? { gsi6pk: 'GOAL#open', gsi6sk: `${clock.goalDate}#${summary.caseId}` } : {}),
+    ...(summary.settledAt ? { gsi7pk: 'SETTLED', gsi7sk: `${summary.settledAt}#${summary.caseId}` } : {}),
+    goalDate: clock.goalDate,
+    atRiskDate: clock.atRiskDate,
+    goalRunning,
+  };
+}
+
 /** Conditional put: only a newer version replaces what is stored, so a late retry never rolls a case back. */
 export async function saveCaseSummary(tables: Tables, summary: CaseSummary): Promise<'written' | 'stale'> {
-  const sortKey = `${summary.updatedAt}#${summary.caseId}`;
   try {
     await tables.caseSummary
       .build(PutItemCommand)
-      .item({
-        ...caseKey(summary.caseId),
-        gsi1pk: `STAGE#${summary.stage}`,
-        gsi1sk: sortKey,
-        gsi2pk: 'KIND#case',
-        gsi2sk: sortKey,
-        ...summary,
-      })
+      .item({ ...caseKey(summary.caseId), ...derived(summary), ...summary })
       .options({ condition: { or: [{ attr: 'version', exists: false }, { attr: 'version', lt: summary.version }] } })
       .send();
     return 'written';
@@ -46,47 +78,208 @@ export async function saveCaseSummary(tables: Tables, summary: CaseSummary): Pro
   }
 }
 
-export async function getCaseSummary(tables: Tables, caseId: string): Promise<CaseSummary | undefined> {
+export async function getCaseSummary(tables: Tables, caseId: string): Promise<CaseRow | undefined> {
   const { Item } = await tables.caseSummary.build(GetItemCommand).key(caseKey(caseId)).send();
-  return Item ? toSummary(Item) : undefined;
+  return Item ? toRow(Item) : undefined;
 }
 
-export type CasePage = { items: CaseSummary[]; nextCursor?: string };
-
-/** Newest change first; by stage through its index, otherwise all cases. */
-export async function listCases(tables: Tables, opts: { stage?: string; limit: number; cursor?: string }): Promise<CasePage> {
-  const query = opts.stage
-    ? { index: 'byStage' as const, partition: `STAGE#${opts.stage}` }
-    : { index: 'byKind' as const, partition: 'KIND#case' };
-  const { Items = [], LastEvaluatedKey } = await tables.table
-    .build(QueryCommand)
-    .entities(tables.caseSummary)
-    .query(query)
-    .options({ reverse: true, limit: opts.limit, exclusiveStartKey: decodeCursor(opts.cursor) })
-    .send();
-  return { items: Items.map(toSummary), nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : undefined };
+/**
+ * Rows written before an index existed lack its keys: writes them again at the same version
+ * (a newer concurrent write wins). Reads every case through byKind, not a Scan; start-up only.
+ */
+export async function reindexCases(tables: Tables): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    // Read raw: the entity's schema would refuse a row that lacks the attributes this adds.
+    const { Items = [], LastEvaluatedKey } = await tables.table.getDocumentClient().send(
+      new RawQueryCommand({
+        TableName: tables.table.getName(),
+        IndexName: 'byKind',
+        KeyConditionExpression: 'gsi2pk = :kind',
+        ExpressionAttributeValues: { ':kind': 'KIND#case' },
+        ExclusiveStartKey: startKey,
+        Limit: 200,
+      }),
+    );
+    for (const item of Items) {
+      const summary = toRow(item);
+      try {
+        await tables.caseSummary
+          .build(PutItemCommand)
+          .item({ ...caseKey(summary.caseId), ...derived(summary), ...stripDerived(summary) })
+          .options({ condition: { attr: 'version', eq: summary.version } })
+          .send();
+        count += 1;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    startKey = LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }
 
-function toSummary(item: Record<string, unknown>): CaseSummary {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, _et, _ct, _md, ...rest } = item as Record<string, unknown>;
-  return rest as CaseSummary;
+export type CaseFilters = {
+  stage?: string;
+  receptionCentreId?: string;
+  municipalityNumber?: string;
+  priorityGroup?: string;
+  /** R-GOAL-1, on `today`: at risk (from 5 months, EM 2) or late (past the goal), not yet settled. */
+  goal?: 'at_risk' | 'late';
+  /** Cases with an open task whose due date has passed. */
+  overdue?: boolean;
+};
+
+export type CasePage = { items: CaseRow[]; nextCursor?: string };
+
+type Plan = { index: IndexName; partition: string; range?: { lt: string } | { gte: string } | { between: [string, string] }; reverse: boolean };
+
+/**
+ * One page of cases matching every filter. The most selective index serves the key condition
+ * (municipality, centre, goal, overdue, stage, or all cases); every filter is also a
+ * FilterExpression, so a page may hold fewer than `limit` rows while `nextCursor` is set.
+ */
+export async function listCases(tables: Tables, filters: CaseFilters, opts: { limit: number; cursor?: string; today: string }): Promise<CasePage> {
+  const { today } = opts;
+  const plan: Plan = filters.municipalityNumber
+    ? { index: 'byMunicipality', partition: `MUNICIPALITY#${filters.municipalityNumber}`, reverse: true }
+    : filters.receptionCentreId
+      ? { index: 'byCentre', partition: `CENTRE#${filters.receptionCentreId}`, reverse: true }
+      : filters.goal === 'late'
+        ? { index: 'byGoal', partition: 'GOAL#open', range: { lt: today }, reverse: false }
+        : filters.goal === 'at_risk'
+          ? { index: 'byGoal', partition: 'GOAL#open', range: { gte: today }, reverse: false }
+          : filters.overdue
+            ? { index: 'byDue', partition: 'DUE', range: { lt: today }, reverse: false }
+            : filters.stage
+              ? { index: 'byStage', partition: `STAGE#${filters.stage}`, reverse: true }
+              : { index: 'byKind', partition: 'KIND#case', reverse: true };
+
+  const conditions: Condition<Tables['caseSummary']>[] = [];
+  if (filters.stage) conditions.push({ attr: 'stage', eq: filters.stage });
+  if (filters.receptionCentreId) conditions.push({ attr: 'receptionCentreId', eq: filters.receptionCentreId });
+  if (filters.municipalityNumber) conditions.push({ attr: 'municipalityNumber', eq: filters.municipalityNumber });
+  if (filters.priorityGroup) conditions.push({ attr: 'priorityGroup', eq: filters.priorityGroup });
+  if (filters.goal === 'late') conditions.push({ attr: 'goalRunning', eq: true }, { attr: 'goalDate', lt: today });
+  if (filters.goal === 'at_risk') conditions.push({ attr: 'goalRunning', eq: true }, { attr: 'goalDate', gte: today }, { attr: 'atRiskDate', lte: today });
+  if (filters.overdue) conditions.push({ attr: 'nextDueDate', lt: today });
+  return queryPages(tables, plan, conditions, opts.limit, opts.cursor);
 }
 
-export function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/** Cases with an open task due before `before` (exclusive), earliest first: the deadlines dashboard. */
+export async function listCasesDueBefore(
+  tables: Tables,
+  before: string,
+  restriction: { receptionCentreId?: string; municipalityNumber?: string },
+  opts: { limit: number; cursor?: string },
+): Promise<CasePage> {
+  const conditions: Condition<Tables['caseSummary']>[] = [];
+  if (restriction.receptionCentreId) conditions.push({ attr: 'receptionCentreId', eq: restriction.receptionCentreId });
+  if (restriction.municipalityNumber) conditions.push({ attr: 'municipalityNumber', eq: restriction.municipalityNumber });
+  return queryPages(tables, { index: 'byDue', partition: 'DUE', range: { lt: before }, reverse: false }, conditions, opts.limit, opts.cursor);
+}
+
+/** Every case settled on a date in [from, to] (statistics; read in full, page by page). */
+export async function casesSettledBetween(tables: Tables, from: string, to: string): Promise<CaseRow[]> {
+  return queryAll(tables, { index: 'bySettled', partition: 'SETTLED', range: { between: [from, `${to}~`] }, reverse: false });
+}
+
+/** Every unsettled case whose goal date is in [from, to] (statistics: the late ones not yet settled). */
+export async function unsettledCasesWithGoalBetween(tables: Tables, from: string, to: string): Promise<CaseRow[]> {
+  return queryAll(tables, { index: 'byGoal', partition: 'GOAL#open', range: { between: [from, `${to}~`] }, reverse: false });
+}
+
+/** R-GOAL-1 today for a case still waiting; the stored status of a finished one. */
+export function currentGoalStatus(row: CaseRow, today: string): string {
+  if (!row.goalRunning) return row.goalStatus;
+  return goalStatus(row, today);
+}
+
+async function queryPages(tables: Tables, plan: Plan, conditions: Condition<Tables['caseSummary']>[], limit: number, cursor?: string): Promise<CasePage> {
+  let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, plan.index);
+  const items: CaseRow[] = [];
+  // Limit counts rows read before the filter: read on until the page is full, a bounded number of times.
+  for (let round = 0; round < 10 && items.length < limit; round++) {
+    const page = await queryOnce(tables, plan, conditions, limit - items.length, startKey, cursor !== undefined);
+    items.push(...page.items);
+    startKey = page.lastKey;
+    if (!startKey) break;
+  }
+  return { items, nextCursor: startKey ? encodeCursor(plan.index, startKey) : undefined };
+}
+
+async function queryAll(tables: Tables, plan: Plan): Promise<CaseRow[]> {
+  const rows: CaseRow[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryOnce(tables, plan, [], 500, startKey, false);
+    rows.push(...page.items);
+    startKey = page.lastKey;
+  } while (startKey);
+  return rows;
+}
+
+async function queryOnce(
+  tables: Tables,
+  plan: Plan,
+  conditions: Condition<Tables['caseSummary']>[],
+  limit: number,
+  startKey: Record<string, unknown> | undefined,
+  fromCursor: boolean,
+): Promise<{ items: CaseRow[]; lastKey?: Record<string, unknown> }> {
+  const filter = conditions.length === 0 ? undefined : conditions.length === 1 ? conditions[0]! : { and: conditions };
+  try {
+    const { Items = [], LastEvaluatedKey } = await tables.table
+      .build(QueryCommand)
+      .entities(tables.caseSummary)
+      .query({ index: plan.index, partition: plan.partition, ...(plan.range ? { range: plan.range } : {}) } as { index: 'byKind'; partition: string })
+      .options({ reverse: plan.reverse, limit, exclusiveStartKey: startKey, ...(filter ? { filters: { CaseSummary: filter } } : {}) })
+      .send();
+    return { items: Items.map(toRow), lastKey: LastEvaluatedKey };
+  } catch (error) {
+    // A cursor that names a key outside this query's partition is the caller's mistake.
+    if (fromCursor && (error as Error).name === 'ValidationException') throw new InvalidCursorError('cursor does not belong to this query');
+    throw error;
+  }
+}
+
+const INTERNAL = /^(pk|sk|gsi\d+pk|gsi\d+sk|entity|_et|_ct|_md)$/;
+
+function toRow(item: Record<string, unknown>): CaseRow {
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !INTERNAL.test(key))) as CaseRow;
+}
+
+function stripDerived(row: CaseRow): CaseSummary {
+  const { goalDate: _g, atRiskDate: _a, goalRunning: _r, nextDueDate: _n, ...summary } = row;
+  return summary;
 }
 
 export class InvalidCursorError extends Error {}
 
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+/** A cursor names the index it pages through, so a cursor from another filter is refused, not misread. */
+export function encodeCursor(index: string, key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ i: index, k: key })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, index: string): Record<string, string> | undefined {
   if (!cursor) return undefined;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string')) {
-      return parsed as Record<string, string>;
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw new InvalidCursorError('cursor is not one this API returned');
+  }
+  const { i, k } = (parsed ?? {}) as { i?: unknown; k?: unknown };
+  if (i !== index) throw new InvalidCursorError('cursor belongs to a list with other filters; start again without it');
+  const keys = expectedKeyNames(index);
+  if (k && typeof k === 'object' && Object.keys(k).sort().join() === keys.sort().join() && Object.values(k).every((v) => typeof v === 'string')) {
+    return k as Record<string, string>;
   }
   throw new InvalidCursorError('cursor is not one this API returned');
+}
+
+function expectedKeyNames(index: string): string[] {
+  const keys = tableKeys.indexes[index as IndexName];
+  return keys ? ['pk', 'sk', keys.partitionKey.name, keys.sortKey.name] : [];
 }

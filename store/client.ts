@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableKeys } from './table';
 
@@ -14,11 +14,14 @@ export function createDocumentClient({ endpoint, region }: DynamoSettings): Dyna
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-/** Creates the table with its indexes when it does not exist yet (start-up and tests). */
-export async function ensureTable(documentClient: DynamoDBDocumentClient, tableName: string): Promise<void> {
+/**
+ * Creates the table with its indexes when it does not exist yet (start-up and tests), and adds
+ * indexes a newer version defines to an existing table. Returns the indexes it added.
+ */
+export async function ensureTable(documentClient: DynamoDBDocumentClient, tableName: string): Promise<string[]> {
   try {
-    await documentClient.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    const { Table } = await documentClient.send(new DescribeTableCommand({ TableName: tableName }));
+    return await addMissingIndexes(documentClient, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!)));
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -48,9 +51,58 @@ export async function ensureTable(documentClient: DynamoDBDocumentClient, tableN
     // Two processes starting at once: the other one created it.
     if ((error as Error).name !== 'ResourceInUseException') throw error;
   }
-  for (let attempt = 0; attempt < 100; attempt++) {
+  await waitUntilActive(documentClient, tableName);
+  return [];
+}
+
+/** DynamoDB creates one index per UpdateTable call; existing items land in it once they carry its keys. */
+async function addMissingIndexes(documentClient: DynamoDBDocumentClient, tableName: string, existing: Set<string>): Promise<string[]> {
+  const added: string[] = [];
+  for (const [IndexName, index] of Object.entries(tableKeys.indexes)) {
+    if (existing.has(IndexName)) continue;
+    const create = (throughput: boolean) =>
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey.name, index.sortKey.name].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName,
+              KeySchema: [
+                { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+                { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+              ...(throughput ? { ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } } : {}),
+            },
+          },
+        ],
+      });
+    try {
+      await documentClient.send(create(false));
+    } catch (error) {
+      // dynalite predates on-demand indexes and insists on a throughput; DynamoDB refuses one on an on-demand table.
+      if (!/provisionedThroughput/i.test((error as Error).message)) throw error;
+      await documentClient.send(create(true));
+    }
+    await waitUntilActive(documentClient, tableName);
     const { Table } = await documentClient.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
+    if (!(Table?.GlobalSecondaryIndexes ?? []).some((i) => i.IndexName === IndexName)) {
+      // dynalite accepts the request and ignores it.
+      throw new Error(
+        `the table ${tableName} lacks the index ${IndexName} and this store cannot add one; ` +
+          'with the embedded store, delete its folder (BOSETTING_DATA_DIR/dynamodb): the case index is rebuilt as cases change',
+      );
+    }
+    added.push(IndexName);
+  }
+  return added;
+}
+
+async function waitUntilActive(documentClient: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const { Table } = await documentClient.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`DynamoDB table ${tableName} did not become ACTIVE`);

@@ -102,9 +102,9 @@ export async function listNotificationsByStatus(tables: Tables, status: Notifica
     .build(QueryCommand)
     .entities(tables.notification)
     .query({ index: 'byKind', partition: `KIND#notification#${status}` })
-    .options({ limit: opts.limit, exclusiveStartKey: decodeCursor(opts.cursor) })
+    .options({ limit: opts.limit, exclusiveStartKey: decodeCursor(opts.cursor, 'byKind') })
     .send();
-  return { items: Items.map(toRecord), nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : undefined };
+  return { items: Items.map(toRecord), nextCursor: LastEvaluatedKey ? encodeCursor('byKind', LastEvaluatedKey) : undefined };
 }
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {

@@ -39,9 +39,9 @@ export async function listRecipients(tables: Tables, opts: { kind?: RecipientKin
     .build(QueryCommand)
     .entities(tables.recipient)
     .query({ index: 'byKind', partition: 'KIND#recipient', ...(opts.kind ? { range: { beginsWith: `${opts.kind}#` } } : {}) })
-    .options({ limit: opts.limit, exclusiveStartKey: decodeCursor(opts.cursor) })
+    .options({ limit: opts.limit, exclusiveStartKey: decodeCursor(opts.cursor, 'byKind') })
     .send();
-  return { items: Items.map(toRecipient), nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : undefined };
+  return { items: Items.map(toRecipient), nextCursor: LastEvaluatedKey ? encodeCursor('byKind', LastEvaluatedKey) : undefined };
 }
 
 function toRecipient(item: { kind: string; recipientId: string; name: string; channel: unknown; updatedAt: string }): Recipient {

@@ -8,14 +8,22 @@
  * | one case's summary                        | pk CASE#<caseId>, sk SUMMARY                             |
  * | cases by stage, newest change first       | byStage: gsi1pk STAGE#<stage>, gsi1sk <updatedAt>#<caseId> |
  * | all cases, newest change first            | byKind:  gsi2pk KIND#case, gsi2sk <updatedAt>#<caseId>    |
+ * | a reception centre's cases (R-PRIV-2)     | byCentre: gsi3pk CENTRE#<id>, gsi3sk <updatedAt>#<caseId> |
+ * | a municipality's accepted cases (R-PRIV-1)| byMunicipality: gsi4pk MUNICIPALITY#<number>, gsi4sk <updatedAt>#<caseId> (sparse: accepted cases only) |
+ * | cases by their earliest open deadline     | byDue: gsi5pk DUE, gsi5sk <nextDueDate>#<caseId> (sparse: cases with open tasks) |
+ * | unsettled cases by goal date (R-GOAL-1)   | byGoal: gsi6pk GOAL#open, gsi6sk <goalDate>#<caseId> (sparse: not settled, closed or refused) |
+ * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set) |
  * | a municipality's decided number in a year | pk MUNICIPALITY#<number>, sk YEAR#<year>                  |
  * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
- * | a case's audit trail, in order            | pk AUDIT#<caseId>, sk <at>#<id>                           |
+ * | a case's audit trail, in order (R-PRIV-4) | pk AUDIT#<caseId>, sk <at>#<id>                           |
  * | a case's notifications                    | pk CASE#<caseId>, sk NOTIFICATION#<notificationId>        |
  * | notifications by status (e.g. manual)     | byKind:  gsi2pk KIND#notification#<status>, gsi2sk <createdAt> |
  * | a letter's PDF                            | pk CASE#<caseId>, sk LETTER#<notificationId>              |
  * | one party in the recipient directory      | pk RECIPIENT#<kind>#<id>, sk RECIPIENT                    |
  * | the recipient directory, by kind          | byKind:  gsi2pk KIND#recipient, gsi2sk <kind>#<id>        |
+ *
+ * Filters that no index serves (priority group, goal status or overdue next to another filter)
+ * are a FilterExpression on the query of the most selective index; never a Scan.
  *
  * dynalite (the embedded store) has no transactions, so every invariant is one conditional write
  * on one item (the case summary's version, a municipality's used count).
@@ -29,6 +37,11 @@ export const tableKeys = {
   indexes: {
     byStage: { type: 'global', partitionKey: { name: 'gsi1pk', type: 'string' }, sortKey: { name: 'gsi1sk', type: 'string' } },
     byKind: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
+    byCentre: { type: 'global', partitionKey: { name: 'gsi3pk', type: 'string' }, sortKey: { name: 'gsi3sk', type: 'string' } },
+    byMunicipality: { type: 'global', partitionKey: { name: 'gsi4pk', type: 'string' }, sortKey: { name: 'gsi4sk', type: 'string' } },
+    byDue: { type: 'global', partitionKey: { name: 'gsi5pk', type: 'string' }, sortKey: { name: 'gsi5sk', type: 'string' } },
+    byGoal: { type: 'global', partitionKey: { name: 'gsi6pk', type: 'string' }, sortKey: { name: 'gsi6sk', type: 'string' } },
+    bySettled: { type: 'global', partitionKey: { name: 'gsi7pk', type: 'string' }, sortKey: { name: 'gsi7sk', type: 'string' } },
   },
 } as const;
 
@@ -46,6 +59,16 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       gsi1sk: string(),
       gsi2pk: string(),
       gsi2sk: string(),
+      gsi3pk: string(),
+      gsi3sk: string(),
+      gsi4pk: string().optional(),
+      gsi4sk: string().optional(),
+      gsi5pk: string().optional(),
+      gsi5sk: string().optional(),
+      gsi6pk: string().optional(),
+      gsi6sk: string().optional(),
+      gsi7pk: string().optional(),
+      gsi7sk: string().optional(),
       caseId: string(),
       permitId: string(),
       permitType: string(),
@@ -61,6 +84,14 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       createdAt: string(),
       updatedAt: string(),
       version: number(),
+      settledAt: string().optional(),
+      unaccompaniedMinor: boolean().optional(),
+      // Derived on write (case-index.ts), for filters and dashboards.
+      goalDate: string(),
+      atRiskDate: string(),
+      /** The R-GOAL-1 clock still runs: not settled, closed or refused. */
+      goalRunning: boolean(),
+      nextDueDate: string().optional(),
     }),
   });
 
@@ -94,7 +125,9 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       at: string(),
       actor: string(),
       role: string(),
+      organisation: string().optional(),
       action: string(),
+      outcome: string().optional(),
       detail: string().optional(),
     }),
   });

@@ -1,16 +1,20 @@
-/** Reading cases: the list from the read model, one case's live state from its workflow. */
+/** Reading cases: the list from the read model; one case, its history and its audit trail live. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { InvalidCursorError, listCases } from '../../store/case-index';
-import { caseStateQuery } from '../../workflows/messages';
-import type { ApiDeps, AppEnv } from '../app';
+import { municipalityNumberSchema } from '../../domain/identifiers';
+import { listAudit } from '../../store/audit-log';
+import { currentGoalStatus, InvalidCursorError, listCases, type CaseRow } from '../../store/case-index';
+import { authorize, listRestriction } from '../access';
+import { today, type ApiDeps, type AppEnv } from '../app';
+import { audit } from '../audit';
+import { readCase } from '../case-reader';
+import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
+import { fetchRuns, readableHistory } from '../history';
 import { problem } from '../problem';
-import { caseLinks } from './permits';
-import { problemResponses } from './schemas';
+import { bearerSecurity, caseIdParam, pageQuery, problemResponses } from './schemas';
 
-const caseIdParam = z.object({ caseId: z.string().min(1).max(200) });
+const openTaskSchema = z.object({ id: z.string(), title: z.string(), rule: z.string(), dueDate: z.string() });
 
-const summarySchema = z
+export const summarySchema = z
   .object({
     caseId: z.string(),
     permitId: z.string(),
@@ -19,52 +23,140 @@ const summarySchema = z
     stage: z.string(),
     receptionCentreId: z.string(),
     receptionCentreName: z.string(),
-    municipalityNumber: z.string().optional(),
+    municipalityNumber: z.string().optional().describe('the municipality that accepted the case'),
     priorityGroup: z.string(),
-    goalStatus: z.string(),
+    goalStatus: z.string().describe('R-GOAL-1 as of today: on_track, at_risk or late'),
+    goalDate: z.string(),
     householdSize: z.number(),
-    openTasks: z.array(z.object({ id: z.string(), title: z.string(), rule: z.string(), dueDate: z.string() })),
+    unaccompaniedMinor: z.boolean().optional(),
+    openTasks: z.array(openTaskSchema),
+    nextDueDate: z.string().optional(),
+    settledAt: z.string().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),
   })
   .openapi('CaseSummary');
 
+export function summaryOut(row: CaseRow, day: string) {
+  const { atRiskDate: _a, goalRunning: _r, ...rest } = row;
+  return { ...rest, goalStatus: currentGoalStatus(row, day) };
+}
+
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/cases',
-  summary: 'Cases, newest change first, from the case index',
+  summary: 'Cases from the case index, filtered; newest change first (goal and overdue filters: most urgent first)',
+  description:
+    'A reception centre sees only its residents (R-PRIV-2); a municipality only the cases it accepted (R-PRIV-1). ' +
+    'Filters beyond the one an index serves are applied as a DynamoDB FilterExpression, so a page may be shorter than `limit` while `nextCursor` is set.',
   tags: ['cases'],
+  security: bearerSecurity,
+  middleware: [authorize('case.list')] as const,
   request: {
     query: z.object({
-      stage: z.string().max(40).optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-      cursor: z.string().max(2000).optional(),
+      stage: z.string().regex(/^[a-z_]{1,40}$/, 'must be a stage name, e.g. interview').optional(),
+      municipality: municipalityNumberSchema.optional(),
+      receptionCentre: z.string().min(1).max(200).optional(),
+      priorityGroup: z.enum(['unaccompanied_minor', 'family_with_children', 'resettlement', 'none']).optional(),
+      goal: z.enum(['at_risk', 'late']).optional().describe('R-GOAL-1, cases not yet settled'),
+      overdue: z.enum(['true', 'false']).optional().describe('true: cases with an open task past its due date'),
+      ...pageQuery,
     }),
   },
   responses: {
     200: { description: 'A page of cases', content: { 'application/json': { schema: z.object({ items: z.array(summarySchema), nextCursor: z.string().optional() }) } } },
-    ...problemResponses(400),
+    ...problemResponses(400, 401, 403),
   },
 });
 
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/cases/{caseId}',
-  summary: 'One case: its stage, deadlines and timeline, live from its workflow',
+  summary: 'One case live from its workflow; a municipality before acceptance gets the anonymised profile (R-DIST-3)',
   tags: ['cases'],
+  security: bearerSecurity,
+  middleware: [authorize('case.read')] as const,
   request: { params: caseIdParam },
   responses: {
-    200: { description: 'The case', content: { 'application/json': { schema: z.object({}).passthrough() } } },
-    ...problemResponses(404),
+    200: { description: 'The case (`view: full`) or its anonymised profile (`view: anonymised`)', content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised']) }).passthrough() } } },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const historyEntrySchema = z.object({
+  at: z.string(),
+  source: z.enum(['temporal', 'case']),
+  kind: z.string(),
+  text: z.string(),
+  rule: z.string().optional(),
+  actor: z.object({ id: z.string(), role: z.string(), organisation: z.string().optional() }).optional(),
+  runId: z.string().optional(),
+  eventId: z.number().optional(),
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/v1/cases/{caseId}/history',
+  summary: 'The case’s readable history: steps with who did them, timers, notifications — from Temporal and the case’s own timeline',
+  tags: ['cases'],
+  security: bearerSecurity,
+  middleware: [authorize('case.history')] as const,
+  request: { params: caseIdParam },
+  responses: {
+    200: {
+      description: 'Oldest first, with the link to the workflow in the Temporal Web UI',
+      content: {
+        'application/json': {
+          schema: z.object({ caseId: z.string(), runs: z.number(), entries: z.array(historyEntrySchema), links: z.object({ case: z.string(), temporalUi: z.string() }) }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const auditEntrySchema = z.object({
+  caseId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  organisation: z.string().optional(),
+  action: z.string(),
+  outcome: z.string(),
+  detail: z.string().optional(),
+});
+
+const auditRoute = createRoute({
+  method: 'get',
+  path: '/v1/cases/{caseId}/audit',
+  summary: 'Who read or changed this case, when (R-PRIV-4); supervisors only',
+  tags: ['cases'],
+  security: bearerSecurity,
+  middleware: [authorize('case.audit')] as const,
+  request: { params: caseIdParam, query: z.object(pageQuery) },
+  responses: {
+    200: { description: 'Oldest first', content: { 'application/json': { schema: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().optional() }) } } },
+    ...problemResponses(400, 401, 403),
   },
 });
 
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
   app.openapi(listRoute, async (c) => {
-    const { stage, limit, cursor } = c.req.valid('query');
+    const { limit, cursor, municipality, receptionCentre, overdue, ...rest } = c.req.valid('query');
+    const forced = listRestriction(c.get('scope'), c.get('principal'));
+    if ((forced.receptionCentreId && receptionCentre && receptionCentre !== forced.receptionCentreId) || (forced.municipalityNumber && municipality && municipality !== forced.municipalityNumber)) {
+      return problem(c, 403, 'Forbidden', 'You may list only the cases of your own organisation.');
+    }
+    const day = today(deps);
     try {
-      return c.json(await listCases(deps.tables, { stage, limit, cursor }), 200);
+      const page = await listCases(
+        deps.tables,
+        { ...rest, receptionCentreId: receptionCentre, municipalityNumber: municipality, overdue: overdue === 'true', ...forced },
+        { limit, cursor, today: day },
+      );
+      await audit(deps.tables, c.get('principal'), 'case.list', page.items.map((row) => row.caseId));
+      return c.json({ items: page.items.map((row) => summaryOut(row, day)), nextCursor: page.nextCursor }, 200);
     } catch (error) {
       if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });
       throw error;
@@ -73,11 +165,31 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
 
   app.openapi(getRoute, async (c) => {
     const { caseId } = c.req.valid('param');
+    const read = await readCase(c, deps, 'case.read', caseId);
+    if (!read.ok) return read.response as never;
+    const body = read.view === 'full' ? fullCaseView(read.state, caseLinks(deps, caseId)) : anonymisedCaseView(read.state, today(deps));
+    return c.json(body, 200);
+  });
+
+  app.openapi(historyRoute, async (c) => {
+    const { caseId } = c.req.valid('param');
+    const read = await readCase(c, deps, 'case.history', caseId);
+    if (!read.ok) return read.response as never;
+    const runs = await fetchRuns(deps.temporal, caseId);
+    const entries = await readableHistory(deps.temporal, read.state, runs);
+    return c.json({ caseId, runs: runs.length, entries, links: caseLinks(deps, caseId) }, 200);
+  });
+
+  app.openapi(auditRoute, async (c) => {
+    const { caseId } = c.req.valid('param');
+    const { limit, cursor } = c.req.valid('query');
     try {
-      const state = await deps.temporal.workflow.getHandle(caseId).query(caseStateQuery);
-      return c.json({ ...state, links: caseLinks(deps, caseId) }, 200);
+      const trail = await listAudit(deps.tables, caseId, { limit, cursor });
+      // Reading who saw a case is itself logged (after the page was read, so it shows next time).
+      await audit(deps.tables, c.get('principal'), 'case.audit', caseId);
+      return c.json(trail, 200);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Case not found', `There is no case ${caseId}.`);
+      if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });
       throw error;
     }
   });

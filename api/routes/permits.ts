@@ -5,9 +5,12 @@ import { checkRegistrationNumbers } from '../../domain/household';
 import { permitGrantedSchema } from '../../domain/permit';
 import { SETTLEMENT_CASE_WORKFLOW, settlementCaseWorkflowId } from '../../workflows/messages';
 import type { settlementCase } from '../../workflows/settlement-case';
+import { authorize } from '../access';
 import type { ApiDeps, AppEnv } from '../app';
+import { audit } from '../audit';
+import { caseLinks } from '../case-views';
 import { problem } from '../problem';
-import { problemResponses } from './schemas';
+import { bearerSecurity, problemResponses } from './schemas';
 
 const createdSchema = z.object({
   caseId: z.string(),
@@ -20,11 +23,13 @@ const route = createRoute({
   path: '/v1/permits',
   summary: 'A permit was granted: create the settlement case (idempotent on permitId)',
   tags: ['permits'],
+  security: bearerSecurity,
+  middleware: [authorize('permit.create')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: permitGrantedSchema } } } },
   responses: {
     201: { description: 'Case created', content: { 'application/json': { schema: createdSchema } } },
     200: { description: 'This permit already has a case; nothing new was created', content: { 'application/json': { schema: createdSchema } } },
-    ...problemResponses(400, 422),
+    ...problemResponses(400, 401, 403, 413, 415, 422),
   },
 });
 
@@ -52,14 +57,8 @@ export function registerPermitRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       created = false;
     }
+    await audit(deps.tables, c.get('principal'), 'permit.create', caseId, 'ok', created ? 'case created' : 'permit already had this case');
     const body = { caseId, created, links: caseLinks(deps, caseId) };
     return created ? c.json(body, 201) : c.json(body, 200);
   });
-}
-
-export function caseLinks(deps: Pick<ApiDeps, 'temporalUiUrl' | 'namespace'>, caseId: string) {
-  return {
-    case: `/v1/cases/${encodeURIComponent(caseId)}`,
-    temporalUi: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(caseId)}`,
-  };
 }

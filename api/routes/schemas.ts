@@ -18,6 +18,7 @@ const descriptions: Record<number, string> = {
   404: 'No such case',
   409: 'Not allowed in the case’s current state: the reason',
   413: 'Body too large',
+  415: 'The body is not sent as application/json',
   422: 'Valid input that a rule refuses: the rule and the reason',
   503: 'A dependency is unreachable',
 };
@@ -27,3 +28,14 @@ export function problemResponses<S extends number>(...statuses: S[]) {
     statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } }]),
   ) as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }>;
 }
+
+/** Every /v1 route needs a bearer token (see the `bearer` security scheme). */
+export const bearerSecurity = [{ bearer: [] as string[] }];
+
+export const caseIdParam = z.object({ caseId: z.string().min(1).max(200).openapi({ param: { name: 'caseId', in: 'path' }, example: 'settlement-case-UDI-2026-000123' }) });
+
+/** A page size and the cursor of the previous page. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2000).optional().describe('nextCursor of the previous page, with the same filters'),
+};

@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { familyPermitBody } from '../fixtures/permits';
+import { call, callers, eventually } from '../harness/api';
 
 const api = inject('apiUrl');
 let temporal: Client;
@@ -11,19 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => temporal.connection.close());
 
-async function post(path: string, body: unknown) {
-  const response = await fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as any };
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const post = (path: string, body: unknown) => call(callers.udi, 'POST', path, body);
+const read = async (path: string) => (await call(callers.imdi, 'GET', path)).body;
 
 describe('permit granted → settlement case (real Temporal dev server, real store)', () => {
   it('R-INT-1, R-ELIG-5: a granted permit starts one case workflow, readable through the API, the case index and Temporal', async () => {
@@ -40,14 +30,14 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
     expect(description.status.name).toBe('RUNNING');
 
     // Live state through the API.
-    const one = await fetch(`${api}/v1/cases/${caseId}`).then((r) => r.json() as Promise<any>);
+    const one = await read(`/v1/cases/${caseId}`);
     expect(one.stage).toBe('interview');
     expect(one.permit.permitId).toBe(permit.permitId);
     expect(one.deadlines).toContainEqual(expect.objectContaining({ rule: 'R-INT-2', status: 'open' }));
 
     // The case index (read model in DynamoDB) is written by an activity.
     const listed = await eventually(
-      () => fetch(`${api}/v1/cases?stage=interview&limit=200`).then((r) => r.json() as Promise<any>),
+      () => read('/v1/cases?stage=interview&limit=200'),
       (page) => page.items.some((c: any) => c.caseId === caseId),
     );
     const row = listed.items.find((c: any) => c.caseId === caseId);
@@ -75,7 +65,7 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.detail).toContain('REG-999999');
     expect(refused.body.detail).toContain('Lina Haddad');
-    const missing = await fetch(`${api}/v1/cases/settlement-case-${permit.permitId}`);
+    const missing = await call(callers.imdi, 'GET', `/v1/cases/settlement-case-${permit.permitId}`);
     expect(missing.status).toBe(404);
   });
 
@@ -85,7 +75,7 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'permitDate' }));
 
-    const notJson = await fetch(`${api}/v1/permits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"permitId":' });
+    const notJson = await post('/v1/permits', '{"permitId":');
     expect(notJson.status).toBe(400);
 
     const unknownField = await post('/v1/permits', familyPermitBody({ diagnosis: 'x' }));

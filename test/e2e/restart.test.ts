@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../runtime/ports';
 import { familyPermitBody } from '../fixtures/permits';
+import { signToken, type Role } from '../../api/auth';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../../temporal.config';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-restart-'));
 let child: ChildProcess | undefined;
@@ -19,7 +21,8 @@ afterAll(() => {
 });
 
 async function npmStart(env: Record<string, string>): Promise<{ process: ChildProcess; output: () => string }> {
-  const started = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The generated secret is under test: none from the developer's shell.
+  const started = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, AUTH_SECRET: undefined, AUTH_JWKS_URL: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   started.stdout!.on('data', (d) => (output += d));
   started.stderr!.on('data', (d) => (output += d));
@@ -60,16 +63,22 @@ describe('npm start keeps its data across a restart', () => {
 
     const first = await npmStart(env);
     child = first.process;
+    // No AUTH_SECRET: the first start generated one in the data folder; tokens signed with it
+    // must keep working after the restart.
+    const secret = fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
+    const bearer = async (role: Role) => ({ authorization: `Bearer ${await signToken(secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE }, { sub: `${role}-restart`, role })}` });
+    const udi = await bearer('udi');
+    const imdi = await bearer('imdi');
     expect(first.output()).toContain(`Temporal Web UI: http://localhost:${env.TEMPORAL_DEV_UI_PORT}`);
     const ui = await fetch(`http://localhost:${env.TEMPORAL_DEV_UI_PORT}/`);
     expect(ui.status).toBe(200);
 
     const permit = familyPermitBody();
-    const created = (await fetch(`${api}/v1/permits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(permit) }).then((r) => r.json())) as any;
+    const created = (await fetch(`${api}/v1/permits`, { method: 'POST', headers: { 'content-type': 'application/json', ...udi }, body: JSON.stringify(permit) }).then((r) => r.json())) as any;
     const { caseId } = created;
     // Wait until the case index has the row, then stop as a user would.
     for (let i = 0; i < 100; i++) {
-      const page = (await fetch(`${api}/v1/cases`).then((r) => r.json())) as any;
+      const page = (await fetch(`${api}/v1/cases`, { headers: imdi }).then((r) => r.json())) as any;
       if (page.items.some((c: any) => c.caseId === caseId)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -79,9 +88,9 @@ describe('npm start keeps its data across a restart', () => {
 
     const second = await npmStart(env);
     child = second.process;
-    const state = (await fetch(`${api}/v1/cases/${caseId}`).then((r) => r.json())) as any;
+    const state = (await fetch(`${api}/v1/cases/${caseId}`, { headers: imdi }).then((r) => r.json())) as any;
     expect(state).toMatchObject({ caseId, stage: 'interview', permit: { permitId: permit.permitId } });
-    const page = (await fetch(`${api}/v1/cases`).then((r) => r.json())) as any;
+    const page = (await fetch(`${api}/v1/cases`, { headers: imdi }).then((r) => r.json())) as any;
     expect(page.items.map((c: any) => c.caseId)).toContain(caseId);
     expect(await stop(second.process)).toBe(0);
   });

@@ -4,6 +4,7 @@
  * dynalite, worker and API — on free ports of its own, so tests pass while `npm start` runs.
  * A missing server fails the run with the reason; nothing is skipped.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,9 @@ declare module 'vitest' {
     tableName: string;
     testServer: TestServerExecutable;
     workflowBundlePath: string;
+    taskQueue: string;
+    /** The API's HS256 signing secret: tests sign tokens for any role with it. */
+    authSecret: string;
   }
 }
 
@@ -46,6 +50,8 @@ export default async function setup(project: TestProject) {
     PORT: String(await freePort()),
     BOSETTING_DATA_DIR: tmp,
     DYNAMODB_TABLE: 'bosetting-e2e',
+    AUTH_JWKS_URL: undefined,
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
   });
 
   const [testServer] = await Promise.all([
@@ -68,6 +74,8 @@ export default async function setup(project: TestProject) {
   project.provide('tableName', config.dynamo.table);
   project.provide('testServer', testServer);
   project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('taskQueue', config.temporal.taskQueue);
+  project.provide('authSecret', config.auth.kind === 'secret' ? config.auth.secret! : '');
 
   return async () => {
     await system.stop();

@@ -44,5 +44,5 @@ describe('temporal.config', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\[bosetting\] PORT="99999" is not valid: expected/)]);
-  }, 60_000);
+  }, 60_000); // spawns tsx: seconds under a parallel test run
 });

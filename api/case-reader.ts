@@ -1,0 +1,38 @@
+/**
+ * Loads one case for the caller: its live state from the workflow, how much of it the caller
+ * may see (access.ts), and the audit entry (R-PRIV-4). A case outside the caller's reach is a
+ * 404 exactly like a case that does not exist.
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Context } from 'hono';
+import { caseStateQuery, type CaseState } from '../workflows/messages';
+import { caseView, organisationsOfState, type Action } from './access';
+import type { ApiDeps, AppEnv } from './app';
+import { audit } from './audit';
+import { problem } from './problem';
+
+export type CaseRead = { ok: true; state: CaseState; view: 'full' | 'anonymised' } | { ok: false; response: Response };
+
+type Ctx = Context<AppEnv>;
+
+export function caseNotFound(c: Context, caseId: string): Response {
+  return problem(c, 404, 'Case not found', `There is no case ${caseId}.`);
+}
+
+/** `auditAs: false` when the caller audits the outcome itself (staff steps log the change, not the look-up). */
+export async function readCase(c: Ctx, deps: ApiDeps, action: Action, caseId: string, opts: { auditRead: boolean } = { auditRead: true }): Promise<CaseRead> {
+  let state: CaseState;
+  try {
+    state = await deps.temporal.workflow.getHandle(caseId).query(caseStateQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return { ok: false, response: caseNotFound(c, caseId) };
+    throw error;
+  }
+  const view = caseView(c.get('scope'), c.get('principal'), organisationsOfState(state));
+  if (view === 'none') {
+    await audit(deps.tables, c.get('principal'), action, caseId, 'denied');
+    return { ok: false, response: caseNotFound(c, caseId) };
+  }
+  if (opts.auditRead) await audit(deps.tables, c.get('principal'), action, caseId, 'ok', view === 'anonymised' ? 'anonymised profile' : undefined);
+  return { ok: true, state, view };
+}

@@ -1,0 +1,159 @@
+/**
+ * A case's readable history: the Temporal workflow history (every run, following continue-as-new)
+ * turned into sentences — staff steps with who did them, timers started and fired (named by the
+ * deadline they watch), notifications — merged with the case's own timeline.
+ *
+ * Payloads are decoded only to name the actor of a step and the recipient of a notification;
+ * a step's content (e.g. an interview record) is never copied into the history.
+ */
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
+import { endOfDate, startOfDate } from '../workflows/deadlines';
+import type { Actor, CaseState } from '../workflows/messages';
+
+type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
+type Payloads = NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>['input'];
+
+export type HistoryEntry = {
+  at: string;
+  /** `temporal`: from the workflow history; `case`: from the case's own timeline. */
+  source: 'temporal' | 'case';
+  kind: string;
+  text: string;
+  rule?: string;
+  actor?: Actor;
+  runId?: string;
+  eventId?: number;
+};
+
+/** Activities that are bookkeeping, not something that happened to the case. */
+const QUIET_ACTIVITIES = new Set(['recordCaseSummary']);
+
+/** Every run of the case, oldest first (continue-as-new makes a chain of runs under one workflow id). */
+export async function fetchRuns(client: Client, workflowId: string): Promise<{ runId?: string; events: HistoryEvent[] }[]> {
+  const runs: { runId?: string; events: HistoryEvent[] }[] = [];
+  let runId: string | undefined;
+  for (let hop = 0; hop < 100; hop++) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    const started = events[0]?.workflowExecutionStartedEventAttributes;
+    runs.unshift({ runId, events });
+    runId = started?.continuedExecutionRunId ?? undefined;
+    if (!runId) break;
+  }
+  return runs;
+}
+
+export async function readableHistory(client: Client, state: CaseState | undefined, runs: { runId?: string; events: HistoryEvent[] }[]): Promise<HistoryEntry[]> {
+  const converter = client.options.loadedDataConverter;
+  const decode = async (payloads: Payloads): Promise<unknown[]> => {
+    try {
+      return await decodeArrayFromPayloads(converter, payloads?.payloads);
+    } catch {
+      return [];
+    }
+  };
+  const deadlineAt = deadlineFiringAt(state);
+  const entries: HistoryEntry[] = [];
+
+  for (const run of runs) {
+    const scheduled = new Map<string, { name: string; input: unknown[] }>();
+    const timers = new Map<string, number>();
+    for (const event of run.events) {
+      const at = new Date(timestampMs(event.eventTime)).toISOString();
+      const base = { at, source: 'temporal' as const, runId: run.runId, eventId: Number(event.eventId ?? 0) };
+      const push = (entry: Omit<HistoryEntry, 'at' | 'source' | 'runId' | 'eventId'>) => entries.push({ ...base, ...entry });
+
+      if (event.workflowExecutionStartedEventAttributes) {
+        const a = event.workflowExecutionStartedEventAttributes;
+        push({ kind: 'workflow', text: a.continuedExecutionRunId ? 'Case continued in a new run (continue-as-new)' : 'Case workflow started' });
+      } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
+        const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest;
+        const name = request?.input?.name ?? 'update';
+        const [first] = await decode(request?.input?.args);
+        const actor = (first as { actor?: Actor } | undefined)?.actor;
+        push({ kind: 'step', text: `Staff step "${words(name)}" accepted${actor ? ` from ${describeActor(actor)}` : ''}`, actor });
+      } else if (event.workflowExecutionUpdateCompletedEventAttributes) {
+        const failure = event.workflowExecutionUpdateCompletedEventAttributes.outcome?.failure;
+        if (failure) push({ kind: 'step', text: `Staff step failed: ${failure.message ?? 'no reason given'}` });
+      } else if (event.timerStartedEventAttributes) {
+        const a = event.timerStartedEventAttributes;
+        const firesAt = timestampMs(event.eventTime) + durationMs(a.startToFireTimeout);
+        timers.set(a.timerId ?? '', firesAt);
+        const deadline = deadlineAt(firesAt);
+        push({ kind: 'timer', text: `Timer set for ${new Date(firesAt).toISOString()}${deadline ? ` (${deadline.what})` : ''}`, rule: deadline?.rule });
+      } else if (event.timerFiredEventAttributes) {
+        const firesAt = timers.get(event.timerFiredEventAttributes.timerId ?? '');
+        const deadline = firesAt === undefined ? undefined : deadlineAt(firesAt);
+        push({ kind: 'timer', text: `Timer fired${deadline ? `: ${deadline.what}` : ''}`, rule: deadline?.rule });
+      } else if (event.timerCanceledEventAttributes) {
+        // A deadline met before its timer fired: the timer is cancelled, nothing to tell.
+      } else if (event.activityTaskScheduledEventAttributes) {
+        const a = event.activityTaskScheduledEventAttributes;
+        scheduled.set(String(event.eventId), { name: a.activityType?.name ?? 'activity', input: a.activityType?.name === 'notify' ? await decode(a.input) : [] });
+      } else if (event.activityTaskCompletedEventAttributes || event.activityTaskFailedEventAttributes || event.activityTaskTimedOutEventAttributes) {
+        const a = event.activityTaskCompletedEventAttributes ?? event.activityTaskFailedEventAttributes ?? event.activityTaskTimedOutEventAttributes!;
+        const activity = scheduled.get(String(a.scheduledEventId));
+        if (!activity || QUIET_ACTIVITIES.has(activity.name)) continue;
+        const ok = event.activityTaskCompletedEventAttributes !== undefined && event.activityTaskCompletedEventAttributes !== null;
+        if (activity.name === 'notify') {
+          const request = activity.input[0] as { type?: string; rule?: string; recipient?: { kind: string; id: string } } | undefined;
+          const to = request?.recipient ? `${request.recipient.kind} ${request.recipient.id}` : 'a recipient';
+          push({ kind: 'notification', text: `${ok ? 'Notification' : 'Notification could not be handed over'}: ${request?.type ?? 'message'} → ${to}`, rule: request?.rule });
+        } else {
+          push({ kind: 'activity', text: `${words(activity.name)} ${ok ? 'done' : 'failed'}` });
+        }
+      } else if (event.workflowExecutionSignaledEventAttributes) {
+        push({ kind: 'signal', text: `Signal "${words(event.workflowExecutionSignaledEventAttributes.signalName ?? '')}" received` });
+      } else if (event.workflowExecutionCompletedEventAttributes) {
+        push({ kind: 'workflow', text: 'Case workflow completed' });
+      } else if (event.workflowExecutionFailedEventAttributes) {
+        push({ kind: 'workflow', text: `Case workflow failed: ${event.workflowExecutionFailedEventAttributes.failure?.message ?? ''}` });
+      } else if (event.workflowExecutionTerminatedEventAttributes) {
+        push({ kind: 'workflow', text: `Case workflow terminated: ${event.workflowExecutionTerminatedEventAttributes.reason ?? 'no reason given'}` });
+      } else if (event.workflowExecutionCanceledEventAttributes) {
+        push({ kind: 'workflow', text: 'Case workflow cancelled' });
+      } else if (event.workflowExecutionContinuedAsNewEventAttributes) {
+        push({ kind: 'workflow', text: 'Run closed; the case continues in a new run' });
+      }
+    }
+  }
+
+  for (const entry of state?.timeline ?? []) {
+    entries.push({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor });
+  }
+  // Stable: events with the same instant keep their order within each source.
+  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index).map(({ entry }) => entry);
+}
+
+/**
+ * Which deadline a timer watches, from the instant it fires: a reminder fires at the start of its
+ * date, an escalation at the end of the due date (workflows/deadlines.ts). The event's time is a
+ * little after the workflow computed the timeout, hence the tolerance.
+ */
+function deadlineFiringAt(state: CaseState | undefined): (instant: number) => { rule: string; what: string } | undefined {
+  const known: { at: number; rule: string; what: string }[] = [];
+  for (const d of state?.deadlines ?? []) {
+    if (d.remindDate) known.push({ at: startOfDate(d.remindDate), rule: d.rule, what: `reminder: ${d.title}` });
+    known.push({ at: endOfDate(d.dueDate), rule: d.rule, what: `deadline: ${d.title}` });
+  }
+  const TOLERANCE_MS = 5 * 60_000;
+  return (instant) => known.find((k) => Math.abs(k.at - instant) <= TOLERANCE_MS);
+}
+
+function describeActor(actor: Actor): string {
+  return `${actor.id} (${[actor.role, actor.organisation].filter(Boolean).join(', ')})`;
+}
+
+function words(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function timestampMs(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
+  if (!ts) return 0;
+  return Number(ts.seconds ?? 0) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6);
+}
+
+function durationMs(d: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
+  return timestampMs(d);
+}

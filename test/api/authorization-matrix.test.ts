@@ -1,0 +1,118 @@
+/**
+ * Every route × every role × own/other organisation → the expected status (R-PRIV-1, R-PRIV-2,
+ * R-PRIV-4 supervisors change nothing). Against the real system. The case used is in
+ * mottak-lillehammer, host municipality 3405, not yet accepted by any municipality.
+ * "own" callers belong to that centre / municipality, "other" callers to another.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { familyPermitBody } from '../fixtures/permits';
+import { validInterview } from '../fixtures/interview';
+import { call, callers, type Caller } from '../harness/api';
+
+type CallerKey = 'none' | keyof typeof callers;
+const callerKeys: CallerKey[] = ['none', 'udi', 'mottak', 'otherMottak', 'kommune', 'otherKommune', 'imdi', 'supervisor'];
+
+let sharedCase: string;
+
+async function newCase(): Promise<string> {
+  const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody());
+  expect(created.status).toBe(201);
+  return created.body.caseId;
+}
+
+type Request = { method: string; path: string; body?: unknown };
+
+/** The route as documented in OpenAPI → how to call it, and the expected status per caller. */
+const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>; expect: Record<CallerKey, number> }> = {
+  'POST /v1/permits': {
+    request: async () => ({ method: 'POST', path: '/v1/permits', body: familyPermitBody() }),
+    //        none  udi  mottak otherMottak kommune otherKommune imdi supervisor
+    expect: { none: 401, udi: 201, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
+  },
+  'GET /v1/cases': {
+    // Each asks for Lillehammer's list: its own centre, or 3405's accepted cases.
+    request: async (caller) => ({ method: 'GET', path: caller.endsWith('ommune') ? '/v1/cases?municipality=3405' : '/v1/cases?receptionCentre=mottak-lillehammer' }),
+    expect: { none: 401, udi: 403, mottak: 200, otherMottak: 403, kommune: 200, otherKommune: 403, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/cases/{caseId}': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}` }),
+    // Before acceptance every municipality may see the anonymised profile (200, view: anonymised).
+    expect: { none: 401, udi: 200, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/cases/{caseId}/history': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/history` }),
+    // Not accepted yet: no municipality sees the history.
+    expect: { none: 401, udi: 403, mottak: 200, otherMottak: 404, kommune: 404, otherKommune: 404, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/cases/{caseId}/audit': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/audit` }),
+    expect: { none: 401, udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 200 },
+  },
+  'POST /v1/cases/{caseId}/interview': {
+    // A fresh case for the caller who may do it, so a 200 is not a 409 from an earlier row.
+    request: async (caller) => ({ method: 'POST', path: `/v1/cases/${caller === 'mottak' ? await newCase() : sharedCase}/interview`, body: validInterview() }),
+    expect: { none: 401, udi: 403, mottak: 200, otherMottak: 404, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
+  },
+  'GET /v1/deadlines': {
+    request: async () => ({ method: 'GET', path: '/v1/deadlines' }),
+    // Always within the caller's reach: a reception centre or municipality gets its own only.
+    expect: { none: 401, udi: 403, mottak: 200, otherMottak: 200, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/statistics': {
+    request: async () => ({ method: 'GET', path: '/v1/statistics?from=2026-01-01&to=2026-12-31' }),
+    expect: { none: 401, udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 200, supervisor: 200 },
+  },
+};
+
+const callerOf = (key: CallerKey): Caller | undefined => (key === 'none' ? undefined : callers[key]);
+
+beforeAll(async () => {
+  sharedCase = await newCase();
+});
+
+describe('authorisation matrix: every route × every role × own/other organisation', () => {
+  it('covers every /v1 route of the OpenAPI document, and keeps health and the docs public', async () => {
+    const doc = (await call(undefined, 'GET', '/openapi.json')).body;
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((route) => route.includes(' /v1/'));
+    expect(Object.keys(matrix).sort()).toEqual(documented.sort());
+    for (const path of ['/health', '/openapi.json', '/docs']) expect((await call(undefined, 'GET', path)).status, path).toBe(200);
+  });
+
+  for (const [route, row] of Object.entries(matrix)) {
+    it.each(callerKeys)(`R-PRIV-1, R-PRIV-2: ${route} as %s`, async (key) => {
+      const request = await row.request(key);
+      const response = await call(callerOf(key), request.method, request.path, request.body);
+      expect(response.status, response.text).toBe(row.expect[key]);
+      if (response.status >= 400) expect(response.contentType).toContain('application/problem+json');
+    });
+  }
+
+  it('R-PRIV-4: a supervisor is refused every write with 403, whatever the body', async () => {
+    for (const [route, row] of Object.entries(matrix)) {
+      if (!route.startsWith('POST')) continue;
+      const request = await row.request('supervisor');
+      for (const body of [request.body, {}, 'not json', { unknown: 1 }]) {
+        const response = await call(callers.supervisor, request.method, request.path, body);
+        expect(response.status, `${route} ${JSON.stringify(body)}`).toBe(403);
+        expect(response.body.detail).toContain('Supervisors read every case and change none');
+      }
+    }
+  });
+
+  it('a kommune before acceptance gets the anonymised view; the others the full case', async () => {
+    expect((await call(callers.kommune, 'GET', `/v1/cases/${sharedCase}`)).body.view).toBe('anonymised');
+    expect((await call(callers.mottak, 'GET', `/v1/cases/${sharedCase}`)).body.view).toBe('full');
+    // A case outside one's reach answers exactly like a case that does not exist.
+    const hidden = await call(callers.otherMottak, 'GET', `/v1/cases/${sharedCase}`);
+    const missing = await call(callers.otherMottak, 'GET', `/v1/cases/${sharedCase}-nope`);
+    expect(hidden.body.detail.replace(sharedCase, 'X')).toBe(missing.body.detail.replace(`${sharedCase}-nope`, 'X'));
+  });
+
+  it('a malformed token is a 401 with WWW-Authenticate', async () => {
+    const response = await fetch(`${inject('apiUrl')}/v1/cases`, { headers: { authorization: 'Bearer not.a.jwt' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+  });
+});

@@ -1,0 +1,183 @@
+/** What a municipality sees before acceptance, the audit log, the staff-step pattern and the readable history. */
+import { describe, expect, it } from 'vitest';
+import { isValidNationalIdentityNumber } from '../../domain/identifiers';
+import { validInterview } from '../fixtures/interview';
+import { familyPermitBody } from '../fixtures/permits';
+import { call, callers, eventually } from '../harness/api';
+
+/** A valid fødselsnummer for a DDMMYY birth date (the first individual number with valid check digits). */
+function nationalIdentityNumberBornOn(ddmmyy: string): string {
+  for (let individual = 100; individual < 500; individual++) {
+    for (let checks = 0; checks < 100; checks++) {
+      const candidate = `${ddmmyy}${individual}${String(checks).padStart(2, '0')}`;
+      if (isValidNationalIdentityNumber(candidate)) return candidate;
+    }
+  }
+  throw new Error('no number found');
+}
+
+async function newCase(overrides: Record<string, unknown> = {}) {
+  const permit = familyPermitBody(overrides);
+  const created = await call(callers.udi, 'POST', '/v1/permits', permit);
+  expect(created.status).toBe(201);
+  return { caseId: created.body.caseId as string, permit: permit as any };
+}
+
+describe('privacy', () => {
+  it('R-DIST-3, R-PRIV-1: the municipality’s view before acceptance has no name, DUF number, identity number or reception centre (raw response)', async () => {
+    const { caseId, permit } = await newCase();
+    // A second household whose main person has a national identity number, so there is one to leak.
+    const withId = familyPermitBody();
+    (withId.persons as any[])[0].nationalIdentityNumber = nationalIdentityNumberBornOn('140390');
+    const idCase = await call(callers.udi, 'POST', '/v1/permits', withId);
+    expect(idCase.status, idCase.text).toBe(201);
+    const cases = [
+      { caseId, permit },
+      { caseId: idCase.body.caseId as string, permit: withId as any },
+    ];
+
+    // After the interview the state also holds its record (participants by DUF number).
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview())).status).toBe(200);
+
+    for (const { caseId: id, permit: p } of cases) {
+      const seen = await call(callers.kommune, 'GET', `/v1/cases/${id}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.view).toBe('anonymised');
+      expect(seen.body.profile.members).toHaveLength(p.persons.length);
+      const forbidden = [
+        ...p.persons.flatMap((person: any) => [person.givenName, person.familyName, person.dufNumber, person.nationalIdentityNumber, person.dateOfBirth, person.registrationNumber]),
+        p.receptionCentre.id,
+        p.receptionCentre.name,
+        p.hostMunicipality.name,
+      ].filter(Boolean);
+      for (const value of forbidden) expect(seen.text, `${value} in ${seen.text}`).not.toContain(value);
+      // Names of the centre's town are dropped too ("Lillehammer"), case-insensitively.
+      expect(seen.text.toLowerCase()).not.toContain('lillehammer');
+    }
+  });
+
+  it('R-PRIV-2: a reception centre’s list holds only its residents; asking for another centre is refused', async () => {
+    const own = await newCase();
+    const other = await newCase({ receptionCentre: { id: 'mottak-hamar', name: 'Hamar asylmottak' } });
+    const page = await eventually(
+      () => call(callers.mottak, 'GET', '/v1/cases?limit=200'),
+      (r) => r.body.items.some((c: any) => c.caseId === own.caseId),
+    );
+    expect(page.body.items.every((c: any) => c.receptionCentreId === 'mottak-lillehammer')).toBe(true);
+    expect(page.body.items.map((c: any) => c.caseId)).not.toContain(other.caseId);
+    expect((await call(callers.mottak, 'GET', '/v1/cases?receptionCentre=mottak-hamar')).status).toBe(403);
+  });
+});
+
+describe('audit log', () => {
+  it('R-PRIV-4: every read and change by a person is logged with who, role, organisation, when, what and outcome', async () => {
+    const { caseId } = await newCase();
+    await call(callers.mottak, 'GET', `/v1/cases/${caseId}`);
+    await call(callers.kommune, 'GET', `/v1/cases/${caseId}`);
+    await call(callers.otherMottak, 'GET', `/v1/cases/${caseId}`);
+    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview());
+    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview()); // refused: already held
+    await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);
+
+    const trail = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/audit?limit=200`);
+    expect(trail.status).toBe(200);
+    const rows = trail.body.items.map((e: any) => [e.actor, e.role, e.organisation ?? null, e.action, e.outcome]);
+    expect(rows).toEqual([
+      ['udi-case-officer', 'udi', null, 'permit.create', 'ok'],
+      ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.read', 'ok'],
+      ['flyktningetjeneste-lillehammer', 'kommune', '3405', 'case.read', 'ok'],
+      ['bosettingsansvarlig-hamar', 'mottak', 'mottak-hamar', 'case.read', 'denied'],
+      ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.interview', 'ok'],
+      ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.interview', 'refused'],
+      ['imdi-caseworker', 'imdi', null, 'case.history', 'ok'],
+    ]);
+    expect(trail.body.items[2].detail).toBe('anonymised profile');
+    expect(trail.body.items[5].detail).toContain('preparing');
+    for (const entry of trail.body.items) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 120_000);
+  });
+});
+
+describe('staff steps (the interview as the pattern)', () => {
+  it('R-INT-2: the actor comes from the token; the body cannot name one', async () => {
+    const { caseId } = await newCase();
+    const forged = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, { ...validInterview(), actor: { id: 'someone-else', role: 'imdi' } });
+    expect(forged.status).toBe(400);
+    expect(forged.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringContaining('unknown field(s): actor') }));
+
+    const done = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview());
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ view: 'full', stage: 'preparing', interview: { completedBy: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak', organisation: 'mottak-lillehammer' } } });
+  });
+
+  it('R-INT-6: a step the workflow refuses is a 409 problem with the workflow’s reason', async () => {
+    const { caseId } = await newCase();
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview())).status).toBe(200);
+    const again = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview());
+    expect(again.status).toBe(409);
+    expect(again.contentType).toContain('application/problem+json');
+    expect(again.body.detail).toContain('the case is in "preparing"');
+  });
+
+  it('R-INT-3: a record the household check refuses is a 409 naming the member', async () => {
+    const { caseId } = await newCase();
+    const onlyOne = validInterview({ participants: [{ dufNumber: '202612345671', format: 'joint' }] });
+    const refused = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, onlyOne);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('Omar Haddad');
+  });
+
+  it('an Idempotency-Key makes a retried step apply once', async () => {
+    const { caseId } = await newCase();
+    const headers = { 'idempotency-key': `retry-${caseId}` };
+    const first = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(), headers);
+    const retry = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(), headers);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.body.version).toBe(first.body.version);
+  });
+
+  it('an invalid body is a 400 with the field path, and changes nothing', async () => {
+    const { caseId } = await newCase();
+    const bad = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview({ heldOn: '2026-02-30' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'heldOn' }));
+    expect((await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.stage).toBe('interview');
+  });
+});
+
+describe('history', () => {
+  it('R-INT-1, R-INT-2: the readable history tells, in order, the start, the notice to the centre, the timers and the interview with who held it', async () => {
+    const { caseId } = await newCase();
+    // The reminder timer starts once the notice is handed over; an interview held before that needs no timer.
+    await eventually(
+      () => call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`),
+      (r) => r.body.entries?.some((e: any) => e.kind === 'timer'),
+    );
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview())).status).toBe(200);
+    const history = await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.runs).toBe(1);
+    expect(history.body.links.temporalUi).toMatch(new RegExp(`/namespaces/default/workflows/${caseId}$`));
+    const texts: string[] = history.body.entries.map((e: any) => `${e.source}: ${e.text}`);
+    const at = (pattern: RegExp) => {
+      const index = texts.findIndex((t) => pattern.test(t));
+      expect(index, `${pattern} in\n${texts.join('\n')}`).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    const started = at(/^temporal: Case workflow started$/);
+    const notice = at(/^temporal: Notification: new-case → reception_centre mottak-lillehammer$/);
+    const timer = at(/^temporal: Timer set for .* \(reminder: Settlement interview held\)$/);
+    const step = at(/^temporal: Staff step "complete interview" accepted from bosettingsansvarlig-lillehammer \(mottak, mottak-lillehammer\)$/);
+    const recorded = at(/^case: Settlement interview completed$/);
+    expect(started).toBeLessThan(notice);
+    expect(notice).toBeLessThan(step);
+    expect(timer).toBeLessThan(step);
+    expect(recorded).toBeGreaterThan(timer);
+    const stepEntry = history.body.entries.find((e: any) => e.kind === 'step' && e.source === 'temporal');
+    expect(stepEntry).toMatchObject({ actor: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak' } });
+    expect(history.body.entries.find((e: any) => e.text.startsWith('Timer set'))).toMatchObject({ rule: 'R-INT-2' });
+    // The step's content (the interview record) is not copied into the history.
+    expect(history.text).not.toContain('202612345671');
+    const sorted = [...history.body.entries].map((e: any) => e.at);
+    expect(sorted).toEqual([...sorted].sort());
+  });
+});
