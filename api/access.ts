@@ -35,6 +35,12 @@ export const policy = {
   'case.audit': { kind: 'read', roles: { supervisor: 'all' } },
   'deadlines.list': { kind: 'read', roles: { mottak: 'own-centre', kommune: 'own-municipality', imdi: 'all', supervisor: 'all' } },
   'statistics.read': { kind: 'read', roles: { imdi: 'all', supervisor: 'all' } },
+  // Notifications and letters name people: IMDi, which runs the process, UDI for its refusal letters,
+  // and supervisors. (Scoping them to a centre's or municipality's own cases is not built yet.)
+  'notifications.read': { kind: 'read', roles: { imdi: 'all', udi: 'all', supervisor: 'all' } },
+  // The recipient directory holds delivery channels and secrets: IMDi keeps it.
+  'recipients.read': { kind: 'read', roles: { imdi: 'all', supervisor: 'all' } },
+  'recipients.write': { kind: 'write', roles: { imdi: 'all' } },
   // Staff steps: each maps to one update of the settlement case (workflows/settlement-case.ts STEPS,
   // which checks the role again and the case's state).
   'case.first-renewal': { kind: 'write', roles: { udi: 'all', imdi: 'all' } },

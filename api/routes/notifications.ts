@@ -3,12 +3,13 @@
  * caseworker's list of messages to send by hand, and letter PDFs.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { authorize } from '../access';
 import { InvalidCursorError } from '../../store/case-index';
 import { getLetter } from '../../store/letters';
 import { listCaseNotifications, listNotificationsByStatus, notificationStatuses, type NotificationRecord } from '../../store/notification-log';
 import type { ApiDeps, AppEnv } from '../app';
 import { fieldErrors, problem } from '../problem';
-import { problemResponses } from './schemas';
+import { bearerSecurity, problemResponses } from './schemas';
 
 const caseIdSchema = z.string().min(1).max(200);
 
@@ -47,6 +48,8 @@ function letterPath(caseId: string, notificationId: string): string {
 }
 
 const caseRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('notifications.read')] as const,
   method: 'get',
   path: '/v1/cases/{caseId}/notifications',
   summary: "A case's notification log: every message, its channel, attempts and status",
@@ -59,6 +62,8 @@ const caseRoute = createRoute({
 });
 
 const byStatusRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('notifications.read')] as const,
   method: 'get',
   path: '/v1/notifications',
   summary: 'Messages by status across cases, oldest first — by default the caseworker’s list to send by hand',
@@ -80,6 +85,8 @@ const letterParams = z.object({ caseId: caseIdSchema, notificationId: z.string()
 
 /** Documented with its real path; served by a Hono route (below), as `{id}.pdf` is not a path parameter Hono can split. */
 const letterRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('notifications.read')] as const,
   method: 'get',
   path: '/v1/cases/{caseId}/letters/{notificationId}.pdf',
   summary: 'A letter as PDF (addressed, dated, with the case reference and DUF numbers)',
@@ -110,7 +117,7 @@ export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<
   });
 
   app.openAPIRegistry.registerPath(letterRoute);
-  app.get('/v1/cases/:caseId/letters/:file{.+\\.pdf}', async (c) => {
+  app.get('/v1/cases/:caseId/letters/:file{.+\\.pdf}', authorize('notifications.read'), async (c) => {
     const parsed = letterParams.safeParse({ caseId: c.req.param('caseId'), notificationId: c.req.param('file').slice(0, -'.pdf'.length) });
     if (!parsed.success) {
       return problem(c, 400, 'Invalid request', 'The path is not valid.', { errors: fieldErrors(parsed.error.issues, 'param') });

@@ -1,11 +1,12 @@
 /** The recipient directory: each notified party (kind + id), its name and how it is reached. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { authorize } from '../access';
 import { recipientIdSchema, recipientInputSchema, recipientKindSchema, type Recipient } from '../../notifications/directory';
 import { InvalidCursorError } from '../../store/case-index';
 import { getRecipient, listRecipients, putRecipient } from '../../store/recipients';
 import type { ApiDeps, AppEnv } from '../app';
 import { problem } from '../problem';
-import { problemResponses } from './schemas';
+import { bearerSecurity, problemResponses } from './schemas';
 
 const refParams = z.object({ kind: recipientKindSchema, id: recipientIdSchema });
 
@@ -34,6 +35,8 @@ function view(recipient: Recipient): z.infer<typeof recipientViewSchema> {
 }
 
 const listRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('recipients.read')] as const,
   method: 'get',
   path: '/v1/recipients',
   summary: 'The recipient directory, by kind and id',
@@ -52,6 +55,8 @@ const listRoute = createRoute({
 });
 
 const getRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('recipients.read')] as const,
   method: 'get',
   path: '/v1/recipients/{kind}/{id}',
   summary: 'One party in the directory',
@@ -64,6 +69,8 @@ const getRoute = createRoute({
 });
 
 const putRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('recipients.write')] as const,
   method: 'put',
   path: '/v1/recipients/{kind}/{id}',
   summary: 'Register or replace a party and its delivery channel',

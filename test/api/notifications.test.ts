@@ -8,16 +8,20 @@ import { describe, expect, inject, it } from 'vitest';
 import type { NotificationRequest } from '../../notifications/request';
 import { putRecipient } from '../../store/recipients';
 import { notificationExamples } from '../fixtures/notification-examples';
+import { callers, tokenFor } from '../harness/api';
 import { useNotifyWorker } from '../harness/notify-worker';
 
 const api = inject('apiUrl');
 // Letters are dated by the notification's first attempt; a fixed clock makes the date checkable.
 const t = useNotifyWorker({ tableName: inject('tableName'), deps: { clock: () => new Date('2027-03-14T10:00:00Z') } });
 
+/** IMDi keeps the directory and reads the logs (api/access.ts). */
+const asImdi = async () => ({ authorization: `Bearer ${await tokenFor(callers.imdi)}` });
+
 async function call(method: string, path: string, body?: unknown) {
   const response = await fetch(`${api}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? await asImdi() : { ...(await asImdi()), 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -25,7 +29,7 @@ async function call(method: string, path: string, body?: unknown) {
 }
 
 async function pdfText(path: string): Promise<{ contentType: string; text: string; bytes: number }> {
-  const response = await fetch(`${api}${path}`);
+  const response = await fetch(`${api}${path}`, { headers: await asImdi() });
   expect(response.status).toBe(200);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
@@ -150,7 +154,7 @@ describe('notification log, manual list and letters API', () => {
   });
 
   it('an unknown letter is a 404, a bad status a 400', async () => {
-    const missing = await fetch(`${api}/v1/cases/no-such-case/letters/nothing.pdf`);
+    const missing = await fetch(`${api}/v1/cases/no-such-case/letters/nothing.pdf`, { headers: await asImdi() });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     const bad = await call('GET', '/v1/notifications?status=lost');
