@@ -41,6 +41,9 @@ export const policy = {
   // The recipient directory holds delivery channels and secrets: IMDi keeps it.
   'recipients.read': { kind: 'read', roles: { imdi: 'all', supervisor: 'all' } },
   'recipients.write': { kind: 'write', roles: { imdi: 'all' } },
+  // Decided numbers are public planning figures; IMDi records them after each municipality's vedtak.
+  'municipalities.read': { kind: 'read', roles: { imdi: 'all', kommune: 'all', supervisor: 'all' } },
+  'municipalities.write': { kind: 'write', roles: { imdi: 'all' } },
   // Staff steps: each maps to one update of the settlement case (workflows/settlement-case.ts STEPS,
   // which checks the role again and the case's state).
   'case.first-renewal': { kind: 'write', roles: { udi: 'all', imdi: 'all' } },

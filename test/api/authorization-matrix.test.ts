@@ -93,6 +93,18 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
   'POST /v1/cases/{caseId}/departure': stepRow('departure', { date: '2026-11-27', reason: 'left_norway' }, { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
   'POST /v1/cases/{caseId}/arrival': stepRow('arrival', { arrivedOn: '2026-11-27', allMembersArrived: true }, { ...none403, none: 401, kommune: 404, otherKommune: 404 }),
   'POST /v1/cases/{caseId}/tasks-done': stepRow('tasks-done', { taskId: 'delivery#1', note: 'Posted by hand.' }, { ...none403, none: 401, mottak: 409, otherMottak: 404, kommune: 404, otherKommune: 404, imdi: 409 }),
+  'GET /v1/municipalities': {
+    request: async () => ({ method: 'GET', path: '/v1/municipalities?year=2031' }),
+    expect: { ...none403, none: 401, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/municipalities/{municipalityNumber}/{year}': {
+    request: async () => ({ method: 'GET', path: '/v1/municipalities/3405/2031' }),
+    expect: { ...none403, none: 401, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'PUT /v1/municipalities/{municipalityNumber}/{year}': {
+    request: async () => ({ method: 'PUT', path: '/v1/municipalities/3405/2031', body: { name: 'Lillehammer', decided: 40 } }),
+    expect: { ...none403, none: 401, imdi: 200 },
+  },
   'GET /v1/recipients': {
     request: async () => ({ method: 'GET', path: '/v1/recipients' }),
     expect: { ...none403, none: 401, imdi: 200, supervisor: 200 },
@@ -132,6 +144,7 @@ const callerOf = (key: CallerKey): Caller | undefined => (key === 'none' ? undef
 
 beforeAll(async () => {
   sharedCase = await offeredCase();
+  expect((await call(callers.imdi, 'PUT', '/v1/municipalities/3405/2031', { name: 'Lillehammer', decided: 40 })).status).toBe(200);
   expect((await call(callers.imdi, 'PUT', '/v1/recipients/school/matrix-school', { name: 'Matrise skole', channel: { type: 'none' } })).status).toBeLessThan(300);
 });
 
