@@ -63,6 +63,9 @@ export const policy = {
   'case.departure': { kind: 'write', roles: { mottak: 'own-centre' } },
   'case.arrival': { kind: 'write', roles: { kommune: 'own-municipality' } },
   'case.task-done': { kind: 'write', roles: { mottak: 'own-centre', imdi: 'all', kommune: 'own-municipality' } },
+  // After the move: the settling municipality's refugee service runs each person's journey.
+  'journey.read': { kind: 'read', roles: { kommune: 'own-municipality', imdi: 'all', supervisor: 'all' } },
+  'journey.step': { kind: 'write', roles: { kommune: 'own-municipality' } },
 } as const satisfies Record<string, ReadPolicy | WritePolicy>;
 
 export type Action = keyof typeof policy;

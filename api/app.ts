@@ -16,6 +16,7 @@ import { registerDeadlineRoutes } from './routes/deadlines';
 import { registerHealthRoutes, type HealthCheck } from './routes/health';
 import { registerNotificationRoutes } from './routes/notifications';
 import { registerPermitRoutes } from './routes/permits';
+import { registerJourneyRoutes } from './routes/journeys';
 import { registerMunicipalityRoutes } from './routes/municipalities';
 import { registerRecipientRoutes } from './routes/recipients';
 import { registerStatisticsRoutes } from './routes/statistics';
@@ -60,6 +61,7 @@ export function createApp(deps: ApiDeps) {
   registerHealthRoutes(app, deps);
   registerPermitRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerJourneyRoutes(app, deps);
   registerMunicipalityRoutes(app, deps);
   registerRecipientRoutes(app, deps);
   registerNotificationRoutes(app, deps);

@@ -5,6 +5,7 @@
  * "own" callers belong to that centre / municipality, "other" callers to another.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { journeyStepSchemas } from '../../domain/journey';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { familyPermitBody } from '../fixtures/permits';
 import { validInterview } from '../fixtures/interview';
@@ -105,6 +106,25 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     request: async () => ({ method: 'PUT', path: '/v1/municipalities/3405/2031', body: { name: 'Lillehammer', decided: 40 } }),
     expect: { ...none403, none: 401, imdi: 200 },
   },
+  'GET /v1/cases/{caseId}/persons/{dufNumber}/journey': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/persons/202612345671/journey` }),
+    // Not settled yet: no municipality reaches it; IMDi and supervisors learn there is no journey yet.
+    expect: { ...none403, none: 401, kommune: 404, otherKommune: 404, imdi: 404, supervisor: 404 },
+  },
+  'GET /v1/cases/{caseId}/household-journey': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/household-journey` }),
+    expect: { ...none403, none: 401, kommune: 404, otherKommune: 404, imdi: 404, supervisor: 404 },
+  },
+  ...Object.fromEntries(
+    Object.keys(journeyStepSchemas).map((kind) => [
+      `POST /v1/cases/{caseId}/persons/{dufNumber}/${kind.replace(/_/g, '-')}`,
+      {
+        request: async () => ({ method: 'POST', path: `/v1/cases/${sharedCase}/persons/202612345671/${kind.replace(/_/g, '-')}`, body: {} }),
+        // Only the settling municipality's refugee service; this case has none yet, so it is out of reach.
+        expect: { ...none403, none: 401, kommune: 400, otherKommune: 400 },
+      },
+    ]),
+  ),
   'GET /v1/recipients': {
     request: async () => ({ method: 'GET', path: '/v1/recipients' }),
     expect: { ...none403, none: 401, imdi: 200, supervisor: 200 },

@@ -50,6 +50,14 @@ describe('a family from permit to move-in through the API', () => {
     const settled = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}`);
     expect(settled.body.stage).toBe('settled');
 
+    // R-ARR-9: after the move the municipality works each person's journey; the household view joins them.
+    const need = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/interpreter-need`, { needed: true, language: 'Arabic' });
+    expect(need.status, need.text).toBe(200);
+    const household = await call(callers.kommune, 'GET', `/v1/cases/${caseId}/household-journey`);
+    expect(household.status, household.text).toBe(200);
+    expect(household.text).toContain('Arabic');
+    expect((await call(callers.otherKommune, 'GET', `/v1/cases/${caseId}/household-journey`)).status).toBe(404);
+
     // The history, built from Temporal's own history and the case's timeline, in order.
     const history = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/history`);
     expect(history.status).toBe(200);
