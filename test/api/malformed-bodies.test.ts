@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { checkRegistrationNumbers } from '../../domain/household';
 import { permitGrantedSchema } from '../../domain/permit';
+import { completeSettlementInfo } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
 import { familyPermitBody } from '../fixtures/permits';
 import { call, callers, tokenFor, type ApiResponse, type Caller } from '../harness/api';
@@ -147,6 +148,42 @@ describe('random and malformed bodies at every write route', () => {
         if (response.status !== 200) expect(await versionOf()).toBe(before);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  // Every other staff step of the settlement case, by the role that does it, on a case in the
+  // interview stage: a refusal (400/404/409) leaves the case exactly as it was.
+  const stepSamples: [string, Caller, unknown][] = [
+    ['first-renewal', callers.udi, { renewalDate: '2026-12-01' }],
+    ['settlement-info', callers.mottak, completeSettlementInfo()],
+    ['internal-notes', callers.mottak, { text: 'New information.', correctedSettlementInfo: completeSettlementInfo() }],
+    ['competence-mapping', callers.kommune, { status: 'done', doneOn: '2026-11-27' }],
+    ['norwegian-training', callers.kommune, { offeredOn: '2026-11-27' }],
+    ['function-reports', callers.mottak, { recordedOn: '2026-11-27', outcome: 'no_change' }],
+    ['offers', callers.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' }],
+    ['offer-response', callers.kommune, { decision: 'accept', expectedSettlementWeek: '2027-W04' }],
+    ['self-settlement', callers.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar', expectedSettlementWeek: '2031-W10' }],
+    ['minor-plans', callers.mottak, { sentOn: '2026-11-27', signedByMinor: true, signedByRepresentative: true }],
+    ['moving-date', callers.mottak, { movingDate: '2030-01-10', travel: { mode: 'own_car', journeyHours: 4, personsInCar: 4, publicTransportFarePerPerson: 600, selfDeclarationSigned: true, greenCardValid: true } }],
+    ['refusal', callers.mottak, { refusedOn: '2026-11-27', moveDeadline: '2026-12-10' }],
+    ['refusal-end', callers.udi, { outcome: 'left', on: '2026-11-27' }],
+    ['departure', callers.mottak, { date: '2026-11-27', reason: 'agreed_settlement', address: { street: 'Storgata 1', postcode: '2609', town: 'Lillehammer', county: 'Innlandet' } }],
+    ['arrival', callers.kommune, { arrivedOn: '2026-11-27', allMembersArrived: true }],
+    ['tasks-done', callers.mottak, { taskId: 'delivery#1', note: 'Posted by hand.' }],
+  ];
+  it.each(stepSamples)('POST /v1/cases/{caseId}/%s: no 500, and a refused body changes nothing', async (path, caller, sample) => {
+    const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody());
+    const caseId = created.body.caseId;
+    const versionOf = async () => (await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.version as number;
+    for (let i = 0; i < 100 && (await versionOf()) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    await fc.assert(
+      fc.asyncProperty(bodies(sample), contentTypes, async (body, contentType) => {
+        const before = await versionOf();
+        const response = await send(caller, `/v1/cases/${caseId}/${path}`, body, contentType);
+        expectNoServerError(response, [200, 400, 404, 409, 413, 415]);
+        if (response.status !== 200) expect(await versionOf()).toBe(before);
+      }),
+      { numRuns: 20 },
     );
   });
 
