@@ -63,10 +63,17 @@ describe('settlement interview deadline', () => {
   });
 
   it('R-INT-6: a completed interview cannot be completed again; the update is refused with the reason', async () => {
-    const { handle } = await startCase();
-    await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
-    const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
-    await expect(second).rejects.toThrowError(WorkflowUpdateFailedError);
-    await expect(second).rejects.toMatchObject({ cause: { message: expect.stringContaining('the case is in "preparing"') } });
+    // Time stands still here: this test server skips ahead whenever all workflows are idle, and an
+    // idle case would otherwise reach its default 10-year run timeout between the two updates.
+    await t.env.connection.testService!.lockTimeSkipping({});
+    try {
+      const { handle } = await startCase();
+      await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
+      const second = handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, record: validInterview() }] });
+      await expect(second).rejects.toThrowError(WorkflowUpdateFailedError);
+      await expect(second).rejects.toMatchObject({ cause: { message: expect.stringContaining('the case is in "preparing"') } });
+    } finally {
+      await t.env.connection.testService!.unlockTimeSkipping({});
+    }
   });
 });
