@@ -38,6 +38,12 @@ const environmentSchema = z.object({
   BOSETTING_DATA_DIR: optionalText,
   BOSETTING_CACHE_DIR: optionalText,
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.no:587' }).optional(),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'a sender address, e.g. "Bosetting <bosetting@imdi.no>"')
+    .optional(),
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_ISSUER: optionalText,
   AUTH_AUDIENCE: optionalText,
@@ -85,6 +91,8 @@ export type Config = {
   };
   api: { port: number };
   worker: { maxCachedWorkflows: number };
+  /** E-mail notifications over SMTP; unset: e-mail recipients' messages are kept for manual sending. */
+  notifications: { smtp?: { url: string; from: string } };
   auth: AuthSettings;
   dataDir: string;
 };
@@ -110,6 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together (mTLS client certificate and key)');
   }
   const embeddedDynamo = e.DYNAMODB_ENDPOINT === undefined && e.DYNAMODB_REGION === undefined;
+  if (e.SMTP_URL !== undefined && e.SMTP_FROM === undefined) {
+    throw new ConfigError('SMTP_FROM must be set with SMTP_URL: the sender address of e-mail notifications, e.g. "Bosetting <bosetting@imdi.no>"');
+  }
   if (e.AUTH_JWKS_URL !== undefined) {
     if (e.AUTH_SECRET !== undefined) throw new ConfigError('AUTH_JWKS_URL and AUTH_SECRET are both set: set one (JWKS for an OIDC provider, a secret for the embedded default)');
     for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
@@ -142,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     api: { port: e.PORT },
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
+    notifications: { smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined },
     auth: e.AUTH_JWKS_URL
       ? { kind: 'jwks', jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }
       : {

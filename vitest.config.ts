@@ -9,7 +9,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/domain/**/*.test.ts', 'test/unit/**/*.test.ts'],
-          // Projects with different maxWorkers need their own group: unit runs first, then integration.
           sequence: { groupOrder: 0 },
         },
       },

@@ -10,6 +10,8 @@
  * - `own-municipality`           cases the token's municipality has accepted (R-PRIV-1)
  * - `anonymised-until-accepted`  before any municipality accepted: the anonymised profile only
  *                                (R-DIST-3); after: in full to the accepting municipality, to no other
+ * - `host-municipality`          cases of residents in the token's municipality as host (vertskommune),
+ *                                for its duties before settlement (R-HOST-1, R-HOST-2)
  */
 import type { MiddlewareHandler } from 'hono';
 import type { CaseState } from '../workflows/messages';
@@ -17,7 +19,7 @@ import type { CaseSummary } from '../store/case-index';
 import type { AuthVariables, Principal, Role } from './auth';
 import { problem } from './problem';
 
-export type Scope = 'all' | 'own-centre' | 'own-municipality' | 'anonymised-until-accepted';
+export type Scope = 'all' | 'own-centre' | 'own-municipality' | 'anonymised-until-accepted' | 'host-municipality';
 
 type ReadPolicy = { kind: 'read'; roles: Partial<Record<Role, Scope>> };
 /** Supervisors read everything and change nothing: the type has no place for them in a write. */
@@ -33,8 +35,37 @@ export const policy = {
   'case.audit': { kind: 'read', roles: { supervisor: 'all' } },
   'deadlines.list': { kind: 'read', roles: { mottak: 'own-centre', kommune: 'own-municipality', imdi: 'all', supervisor: 'all' } },
   'statistics.read': { kind: 'read', roles: { imdi: 'all', supervisor: 'all' } },
-  // Staff steps (R-INT-2: the reception centre holds the settlement interview).
+  // Notifications and letters name people: IMDi, which runs the process, UDI for its refusal letters,
+  // and supervisors. (Scoping them to a centre's or municipality's own cases is not built yet.)
+  'notifications.read': { kind: 'read', roles: { imdi: 'all', udi: 'all', supervisor: 'all' } },
+  // The recipient directory holds delivery channels and secrets: IMDi keeps it.
+  'recipients.read': { kind: 'read', roles: { imdi: 'all', supervisor: 'all' } },
+  'recipients.write': { kind: 'write', roles: { imdi: 'all' } },
+  // Decided numbers are public planning figures; IMDi records them after each municipality's vedtak.
+  'municipalities.read': { kind: 'read', roles: { imdi: 'all', kommune: 'all', supervisor: 'all' } },
+  'municipalities.write': { kind: 'write', roles: { imdi: 'all' } },
+  // Staff steps: each maps to one update of the settlement case (workflows/settlement-case.ts STEPS,
+  // which checks the role again and the case's state).
+  'case.first-renewal': { kind: 'write', roles: { udi: 'all', imdi: 'all' } },
+  'case.settlement-info': { kind: 'write', roles: { mottak: 'own-centre' } },
   'case.interview': { kind: 'write', roles: { mottak: 'own-centre' } },
+  'case.internal-note': { kind: 'write', roles: { mottak: 'own-centre', imdi: 'all' } },
+  'case.competence-mapping': { kind: 'write', roles: { kommune: 'host-municipality', mottak: 'own-centre', imdi: 'all' } },
+  'case.norwegian-training': { kind: 'write', roles: { kommune: 'host-municipality', mottak: 'own-centre' } },
+  'case.function-report': { kind: 'write', roles: { mottak: 'own-centre' } },
+  'case.offer': { kind: 'write', roles: { imdi: 'all' } },
+  'case.offer-response': { kind: 'write', roles: { kommune: 'anonymised-until-accepted' } },
+  'case.self-settlement': { kind: 'write', roles: { imdi: 'all' } },
+  'case.minor-plans': { kind: 'write', roles: { mottak: 'own-centre' } },
+  'case.moving-date': { kind: 'write', roles: { mottak: 'own-centre', kommune: 'own-municipality' } },
+  'case.refusal': { kind: 'write', roles: { mottak: 'own-centre' } },
+  'case.refusal-end': { kind: 'write', roles: { udi: 'all', mottak: 'own-centre' } },
+  'case.departure': { kind: 'write', roles: { mottak: 'own-centre' } },
+  'case.arrival': { kind: 'write', roles: { kommune: 'own-municipality' } },
+  'case.task-done': { kind: 'write', roles: { mottak: 'own-centre', imdi: 'all', kommune: 'own-municipality' } },
+  // After the move: the settling municipality's refugee service runs each person's journey.
+  'journey.read': { kind: 'read', roles: { kommune: 'own-municipality', imdi: 'all', supervisor: 'all' } },
+  'journey.step': { kind: 'write', roles: { kommune: 'own-municipality' } },
 } as const satisfies Record<string, ReadPolicy | WritePolicy>;
 
 export type Action = keyof typeof policy;
@@ -67,23 +98,18 @@ export type CaseOrganisations = {
   acceptedMunicipality?: string;
   /** Municipalities IMDi has asked so far, when the case records offers (R-DIST-3). */
   offeredTo?: string[];
+  /** The host municipality of the reception centre (vertskommune, R-HOST-1/2). */
+  hostMunicipality?: string;
 };
 
-/**
- * THE place that reads a case's accepting municipality from the workflow state. The settlement
- * workflow's distribution stage adds it; until its final shape lands this reads either
- * `municipalityNumber` or an accepted entry in `offers`.
- */
+/** THE place that reads a case's organisations from the workflow state. */
 export function organisationsOfState(state: CaseState): CaseOrganisations {
-  const s = state as CaseState & {
-    municipalityNumber?: string;
-    offers?: { municipalityNumber: string; status?: string; outcome?: string }[];
-  };
-  const accepted = s.offers?.find((o) => o.status === 'accepted' || o.outcome === 'accepted')?.municipalityNumber;
   return {
     receptionCentreId: state.permit.receptionCentre.id,
-    acceptedMunicipality: s.municipalityNumber ?? accepted,
-    offeredTo: s.offers?.map((o) => o.municipalityNumber),
+    // An agreement through an accepted offer (R-DIST-2) or an agreed self-settlement (R-MOVE-7).
+    acceptedMunicipality: state.agreement?.municipalityNumber,
+    offeredTo: state.offers.map((o) => o.municipalityNumber),
+    hostMunicipality: state.permit.hostMunicipality.municipalityNumber,
   };
 }
 
@@ -104,6 +130,8 @@ export function caseView(scope: Scope, principal: Principal, orgs: CaseOrganisat
       return org !== undefined && orgs.receptionCentreId === org ? 'full' : 'none';
     case 'own-municipality':
       return org !== undefined && orgs.acceptedMunicipality === org ? 'full' : 'none';
+    case 'host-municipality':
+      return org !== undefined && orgs.hostMunicipality === org ? 'full' : 'none';
     case 'anonymised-until-accepted':
       if (orgs.acceptedMunicipality !== undefined) return orgs.acceptedMunicipality === org ? 'full' : 'none';
       if (orgs.offeredTo !== undefined && (org === undefined || !orgs.offeredTo.includes(org))) return 'none';
@@ -119,6 +147,7 @@ export function listRestriction(scope: Scope, principal: Principal): { reception
     case 'own-centre':
       return { receptionCentreId: principal.organisation ?? '\u0000none' };
     case 'own-municipality':
+    case 'host-municipality':
     case 'anonymised-until-accepted':
       // A list shows only cases the municipality accepted; anonymised profiles are read one by one.
       return { municipalityNumber: principal.organisation ?? '\u0000none' };

@@ -14,7 +14,11 @@ import { fieldErrors, problem } from './problem';
 import { registerCaseRoutes } from './routes/cases';
 import { registerDeadlineRoutes } from './routes/deadlines';
 import { registerHealthRoutes, type HealthCheck } from './routes/health';
+import { registerNotificationRoutes } from './routes/notifications';
 import { registerPermitRoutes } from './routes/permits';
+import { registerJourneyRoutes } from './routes/journeys';
+import { registerMunicipalityRoutes } from './routes/municipalities';
+import { registerRecipientRoutes } from './routes/recipients';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerStepRoutes } from './routes/steps';
 
@@ -57,6 +61,10 @@ export function createApp(deps: ApiDeps) {
   registerHealthRoutes(app, deps);
   registerPermitRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerJourneyRoutes(app, deps);
+  registerMunicipalityRoutes(app, deps);
+  registerRecipientRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerStepRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
   registerStatisticsRoutes(app, deps);

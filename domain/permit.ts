@@ -72,6 +72,8 @@ export const permitGrantedSchema = strictObject({
 })
   .superRefine((permit, ctx) => {
     const { persons, permitDate } = permit;
+    // zod runs this refinement even when a field failed above; only compare dates that are real.
+    if (!isValidIsoDate(permitDate) || persons.some((p) => !isValidIsoDate(p.dateOfBirth))) return;
 
     const mains = persons.filter((p) => p.relation === 'main');
     if (mains.length !== 1) {

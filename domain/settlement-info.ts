@@ -50,9 +50,6 @@ export const fromSpecialUnitSchema = strictObject({ answer: yesNoUnknown, unit: 
 
 // ─── R-REG-3 / R-REG-4 per-person needs ─────────────────────────────────────────────────────
 
-export const specialNeedAreas = ['hearingSight', 'cognitiveFunction', 'physicalFunction', 'helpReceivedToday'] as const;
-export type SpecialNeedArea = (typeof specialNeedAreas)[number];
-
 /** One area of særlig hensyn: is there a need, and what it is in daily life (never a diagnosis). */
 export const needSchema = strictObject({ hasNeed: yesNoUnknown, description: longText.optional() }, noMedicalFields).refine(
   (need) => need.hasNeed !== 'yes' || need.description !== undefined,
@@ -60,6 +57,10 @@ export const needSchema = strictObject({ hasNeed: yesNoUnknown, description: lon
 );
 export type Need = z.output<typeof needSchema>;
 const unknownNeed = (): Need => ({ hasNeed: 'unknown' });
+
+/** R-REG-3: the four areas of særlig hensyn. */
+export const specialNeedAreas = ['hearingSight', 'cognitiveFunction', 'physicalFunction', 'helpReceivedToday'] as const;
+export type SpecialNeedArea = (typeof specialNeedAreas)[number];
 
 /** R-REG-3: the four areas, recorded for ONE person — never flagged on the whole family. */
 export const specialNeedsSchema = strictObject(

@@ -1,5 +1,5 @@
 /** The official Temporal CLI's dev server as a child process: SQLite file, Web UI, clean stop. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitForPort } from './ports';
@@ -37,11 +37,25 @@ export async function startDevServer(opts: {
     const hint = opts.logFile ? ` (see ${opts.logFile})` : '';
     throw new Error(`Temporal dev server did not start: ${(error as Error).message}${hint}`);
   }
+  await keepClosedCases(opts.cliPath, opts.port, opts.namespace ?? 'default');
   return {
     address: `127.0.0.1:${opts.port}`,
     uiUrl: opts.ui && opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * A settled case's workflow closes, but supervisors read its history for years: the dev server's
+ * default retention of closed workflows (24 h) is raised to 10 years. (A cluster's namespace is
+ * configured by its operators; see the README.)
+ */
+async function keepClosedCases(cliPath: string, port: number, namespace: string): Promise<void> {
+  const result = spawnSync(cliPath, ['operator', 'namespace', 'update', '-n', namespace, '--retention', '87600h', '--address', `127.0.0.1:${port}`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.status !== 0) throw new Error(`could not set the retention of namespace ${namespace}: ${result.stderr || result.stdout}`);
 }
 
 /** SIGTERM lets the server flush SQLite; SIGKILL only if it hangs. */

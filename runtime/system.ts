@@ -79,7 +79,7 @@ export async function startSystem(config: Config, opts: { log: Log; workflowBund
       connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: { tables },
+      deps: { tables, smtp: config.notifications.smtp },
       workflowBundle: opts.workflowBundle,
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
     });

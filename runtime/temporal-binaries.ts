@@ -78,7 +78,10 @@ export async function ensureTestServer(opts: { cacheDir: string; explicitPath?: 
   }
   const dir = path.join(cacheDir, `temporal-test-server-${TEST_SERVER_VERSION}`);
   const launcher = path.join(dir, 'temporal-test-server');
-  if (isExecutable(launcher)) return { type: 'existing-path', path: launcher };
+  if (fs.existsSync(path.join(dir, 'lib'))) {
+    writeLauncher(launcher, dir); // cheap, and keeps an older cached launcher's JVM flags current
+    return { type: 'existing-path', path: launcher };
+  }
 
   const downloadDir = path.join(cacheDir, 'sdk-download');
   const sdkError = await trySdkTestServerDownload(downloadDir);
@@ -100,17 +103,27 @@ export async function ensureTestServer(opts: { cacheDir: string; explicitPath?: 
     'Fetching the Temporal test server from Maven Central (first time only)',
     log,
   );
-  fs.writeFileSync(
-    path.join(staging, 'temporal-test-server'),
-    // @temporalio/testing starts the executable as `<exe> <port> [extra args]`; time skipping is
-    // what a time-skipping environment is for, so the launcher always turns it on.
-    `#!/bin/sh\nexec java -Xss4m -cp "${path.join(dir, 'lib')}/*" io.temporal.testserver.TestServer "$1" --enable-time-skipping\n`,
-    { mode: 0o755 },
-  );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(staging, dir);
+  writeLauncher(launcher, dir);
   log(`Temporal test server ready: ${launcher}`);
   return { type: 'existing-path', path: launcher };
+}
+
+/**
+ * @temporalio/testing starts the executable as `<exe> <port> [extra args]` and gives it 5 s to
+ * listen; time skipping is what a time-skipping environment is for, so the launcher turns it on.
+ * The JVM flags favour start-up time (the SDK's timeout) over peak speed, which tests never need.
+ */
+function writeLauncher(launcher: string, dir: string): void {
+  const script =
+    '#!/bin/sh\n' +
+    `exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -Xshare:auto -cp "${path.join(dir, 'lib')}/*" ` +
+    'io.temporal.testserver.TestServer "$1" --enable-time-skipping\n';
+  if (fs.existsSync(launcher) && fs.readFileSync(launcher, 'utf8') === script) return;
+  const staging = `${launcher}.${process.pid}`;
+  fs.writeFileSync(staging, script, { mode: 0o755 });
+  fs.renameSync(staging, launcher);
 }
 
 function testServerPom(): string {

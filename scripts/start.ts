@@ -1,12 +1,13 @@
 /** `npm start`: the whole system on this machine, or connected to the configured cluster and tables. */
-import { ConfigError, loadConfig } from '../temporal.config';
-import { startSystem } from '../runtime/system';
 import { ProvisioningError } from '../runtime/temporal-binaries';
+import { ConfigError, loadConfig } from '../temporal.config';
 
 const log = (line: string) => console.log(`[bosetting] ${line}`);
 
 async function main() {
   const config = loadConfig();
+  // Loaded after the configuration is checked, so a wrong value is reported at once.
+  const { startSystem } = await import('../runtime/system');
   const system = await startSystem(config, { log });
   log('Ready. Ctrl-C stops everything; data is kept for the next start.');
   let stopping = false;

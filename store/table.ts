@@ -18,6 +18,9 @@
  * | a case's audit trail, in order (R-PRIV-4) | pk AUDIT#<caseId>, sk <at>#<id>                           |
  * | a case's notifications                    | pk CASE#<caseId>, sk NOTIFICATION#<notificationId>        |
  * | notifications by status (e.g. manual)     | byKind:  gsi2pk KIND#notification#<status>, gsi2sk <createdAt> |
+ * | a letter's PDF                            | pk CASE#<caseId>, sk LETTER#<notificationId>              |
+ * | one party in the recipient directory      | pk RECIPIENT#<kind>#<id>, sk RECIPIENT                    |
+ * | the recipient directory, by kind          | byKind:  gsi2pk KIND#recipient, gsi2sk <kind>#<id>        |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
@@ -26,7 +29,7 @@
  * on one item (the case summary's version, a municipality's used count).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, Table, boolean, item, list, map, number, string } from 'dynamodb-toolbox';
+import { Entity, Table, binary, boolean, item, list, map, number, string } from 'dynamodb-toolbox';
 
 export const tableKeys = {
   partitionKey: { name: 'pk', type: 'string' },
@@ -106,6 +109,8 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       year: number(),
       decided: number(),
       used: number(),
+      /** The cases holding a place: makes a retried reservation a no-op instead of a second place. */
+      reservedCases: list(string()),
     }),
   });
 
@@ -146,12 +151,59 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       attempts: number(),
       subject: string(),
       body: string(),
+      /** The validated data as JSON: exactly what the type's schema let through (R-PRIV-3). */
+      data: string().optional(),
       lastError: string().optional(),
+      createdAt: string(),
+      // Optional so entries written before the notifications layer still read.
+      recipientKind: string().optional(),
+      recipientId: string().optional(),
+      recipientName: string().optional(),
+      requestHash: string().optional(),
+      hasLetter: boolean().optional(),
+      updatedAt: string().optional(),
+      deliveredAt: string().optional(),
+    }),
+  });
+
+  /** A letter's PDF, kept with its case (a few KB; well under DynamoDB's 400 KB item limit). */
+  const letter = new Entity({
+    name: 'Letter',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      caseId: string(),
+      notificationId: string(),
+      pdf: binary(),
       createdAt: string(),
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, notification };
+  /** A party that receives notifications (school, NAV office, …) and how it is reached. */
+  const recipient = new Entity({
+    name: 'Recipient',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+      kind: string(),
+      recipientId: string(),
+      name: string(),
+      channel: map({
+        type: string(),
+        url: string().optional(),
+        secret: string().optional(),
+        address: string().optional(),
+        postalAddress: map({ lines: list(string()), postcode: string(), town: string(), country: string().optional() }).optional(),
+      }),
+      updatedAt: string(),
+    }),
+  });
+
+  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient };
 }
 
 export type Tables = ReturnType<typeof createTables>;

@@ -1,2 +1,4 @@
 // The worker's workflow bundle: every workflow type the task queue runs.
 export { settlementCase } from './settlement-case';
+export { settlementRefusal } from './refusal';
+export { arrivalJourney } from './arrival-journey';

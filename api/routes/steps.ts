@@ -10,8 +10,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { interviewRecordSchema } from '../../domain/settlement-info';
-import { completeInterviewUpdate, type Actor, type CaseState } from '../../workflows/messages';
+import { stepSchemas, type StepName } from '../../domain/steps';
+import { stepUpdates, type Actor, type CaseState, type StepCall } from '../../workflows/messages';
 import { authorize, caseView, organisationsOfState, type Action } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
@@ -37,16 +37,35 @@ export function step<Body extends z.ZodType, Input>(definition: StepDefinition<B
   return definition as unknown as StepDefinition<z.ZodType, unknown>;
 }
 
-export const steps = [
+/** One route per staff step of the settlement case: path, policy row, and the update it calls. */
+const stepRoutes: { [S in StepName]: { path: string; action: Action; summary: string } } = {
+  registerFirstRenewal: { path: 'first-renewal', action: 'case.first-renewal', summary: 'The permit was renewed for the first time (R-ELIG-2)' },
+  recordSettlementInfo: { path: 'settlement-info', action: 'case.settlement-info', summary: 'Settlement-relevant information (R-REG-1..7); frozen once the interview is completed' },
+  completeInterview: { path: 'interview', action: 'case.interview', summary: 'The settlement interview was held (R-INT-2, R-INT-3, R-INT-4, R-INT-5)' },
+  addInternalNote: { path: 'internal-notes', action: 'case.internal-note', summary: 'An internal settlement note to IMDi, with corrected information if any (R-INT-6, R-REG-3)' },
+  recordCompetenceMapping: { path: 'competence-mapping', action: 'case.competence-mapping', summary: 'Competence mapping done or not applicable (R-HOST-1)' },
+  recordNorwegianTraining: { path: 'norwegian-training', action: 'case.norwegian-training', summary: 'Norwegian training offered (R-HOST-2)' },
+  recordFunctionReport: { path: 'function-reports', action: 'case.function-report', summary: 'Updated function report, or no change (R-REG-6)' },
+  offerToMunicipality: { path: 'offers', action: 'case.offer', summary: 'IMDi offers the case to one municipality (R-DIST-1, R-DIST-3)' },
+  respondToOffer: { path: 'offer-response', action: 'case.offer-response', summary: 'The municipality accepts with the expected week, or declines with a reason (R-DIST-2, R-DIST-7)' },
+  agreeSelfSettlement: { path: 'self-settlement', action: 'case.self-settlement', summary: 'Agreed self-settlement (R-MOVE-7)' },
+  recordUnaccompaniedMinorPlans: { path: 'minor-plans', action: 'case.minor-plans', summary: 'Signed mapping plan and action plan sent to the municipality (R-EM-1)' },
+  agreeMovingDate: { path: 'moving-date', action: 'case.moving-date', summary: 'Moving date and travel agreed (R-MOVE-1, R-MOVE-2)' },
+  registerRefusal: { path: 'refusal', action: 'case.refusal', summary: 'The resident refused the settlement offer (R-REF-2)' },
+  endRefusal: { path: 'refusal-end', action: 'case.refusal-end', summary: 'The refusal ended in eviction or leaving (R-REF-6)' },
+  registerDeparture: { path: 'departure', action: 'case.departure', summary: 'Departure from the reception centre with reason and address (R-MOVE-4..6)' },
+  confirmArrival: { path: 'arrival', action: 'case.arrival', summary: 'The municipality received the household (R-MOVE-3)' },
+  closeTask: { path: 'tasks-done', action: 'case.task-done', summary: 'A task the case raised (e.g. a message to deliver by hand) is done' },
+};
+
+export const steps = (Object.keys(stepRoutes) as StepName[]).map((name) =>
   step({
-    path: 'interview',
-    action: 'case.interview',
-    summary: 'The settlement interview was held (R-INT-2, R-INT-3, R-INT-4, R-INT-5)',
-    body: interviewRecordSchema,
-    update: completeInterviewUpdate,
-    input: (record, actor) => ({ actor, record }),
+    ...stepRoutes[name],
+    body: stepSchemas[name] as z.ZodType,
+    update: stepUpdates[name] as unknown as UpdateDefinition<CaseState, [StepCall<typeof name>]>,
+    input: (body, actor) => ({ actor, input: body as never }),
   }),
-];
+);
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('Retrying with the same key applies the step once'),

@@ -5,6 +5,8 @@
  * "own" callers belong to that centre / municipality, "other" callers to another.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { journeyStepSchemas } from '../../domain/journey';
+import { completeSettlementInfo } from '../fixtures/cases';
 import { familyPermitBody } from '../fixtures/permits';
 import { validInterview } from '../fixtures/interview';
 import { call, callers, type Caller } from '../harness/api';
@@ -19,6 +21,29 @@ async function newCase(): Promise<string> {
   expect(created.status).toBe(201);
   return created.body.caseId;
 }
+
+/** A case IMDi has offered to Lillehammer (3405), through the API. */
+async function offeredCase(): Promise<string> {
+  const caseId = await newCase();
+  const steps: [Caller, string, unknown][] = [
+    [callers.mottak, 'settlement-info', completeSettlementInfo()],
+    [callers.mottak, 'interview', validInterview()],
+    [callers.kommune, 'competence-mapping', { status: 'done', doneOn: '2026-11-27' }],
+    [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
+  ];
+  for (const [caller, path, body] of steps) expect((await call(caller, 'POST', `/v1/cases/${caseId}/${path}`, body)).status, path).toBe(200);
+  return caseId;
+}
+
+/** A staff step: the caller allowed and in reach acts on a fresh case (200, or 409 when its state refuses); all others on the shared one. */
+function stepRow(path: string, body: unknown, expect: Record<CallerKey, number>, fresh: () => Promise<string> = newCase) {
+  return {
+    request: async (caller: CallerKey) => ({ method: 'POST', path: `/v1/cases/${[200, 409].includes(expect[caller]) ? await fresh() : sharedCase}/${path}`, body }),
+    expect,
+  };
+}
+
+const none403 = { udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 };
 
 type Request = { method: string; path: string; body?: unknown };
 
@@ -36,8 +61,8 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
   },
   'GET /v1/cases/{caseId}': {
     request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}` }),
-    // Before acceptance every municipality may see the anonymised profile (200, view: anonymised).
-    expect: { none: 401, udi: 200, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+    // Offered to 3405, not accepted: that municipality sees the anonymised profile, no other one sees it (R-DIST-3).
+    expect: { none: 401, udi: 200, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200, supervisor: 200 },
   },
   'GET /v1/cases/{caseId}/history': {
     request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/history` }),
@@ -53,6 +78,77 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     request: async (caller) => ({ method: 'POST', path: `/v1/cases/${caller === 'mottak' ? await newCase() : sharedCase}/interview`, body: validInterview() }),
     expect: { none: 401, udi: 403, mottak: 200, otherMottak: 404, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
+  'POST /v1/cases/{caseId}/first-renewal': stepRow('first-renewal', { renewalDate: '2026-12-01' }, { ...none403, none: 401, udi: 409, imdi: 409 }),
+  'POST /v1/cases/{caseId}/settlement-info': stepRow('settlement-info', completeSettlementInfo(), { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/internal-notes': stepRow('internal-notes', { text: 'New information.' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, imdi: 200 }),
+  'POST /v1/cases/{caseId}/competence-mapping': stepRow('competence-mapping', { status: 'done', doneOn: '2026-11-27' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200 }),
+  'POST /v1/cases/{caseId}/norwegian-training': stepRow('norwegian-training', { offeredOn: '2026-11-27' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404 }),
+  'POST /v1/cases/{caseId}/function-reports': stepRow('function-reports', { recordedOn: '2026-11-27', outcome: 'no_change' }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/offers': stepRow('offers', { municipalityNumber: '3403', municipalityName: 'Hamar' }, { ...none403, none: 401, imdi: 409 }),
+  'POST /v1/cases/{caseId}/offer-response': stepRow('offer-response', { decision: 'decline', reason: 'No housing.' }, { ...none403, none: 401, kommune: 200, otherKommune: 404 }, offeredCase),
+  'POST /v1/cases/{caseId}/self-settlement': stepRow('self-settlement', { municipalityNumber: '3403', municipalityName: 'Hamar', expectedSettlementWeek: '2031-W10' }, { ...none403, none: 401, imdi: 409 }),
+  'POST /v1/cases/{caseId}/minor-plans': stepRow('minor-plans', { sentOn: '2026-11-27', signedByMinor: true, signedByRepresentative: true }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/moving-date': stepRow('moving-date', { movingDate: '2030-01-10', travel: { mode: 'public_transport', journeyHours: 2 } }, { ...none403, none: 401, mottak: 409, otherMottak: 404, kommune: 404, otherKommune: 404 }),
+  'POST /v1/cases/{caseId}/refusal': stepRow('refusal', { refusedOn: '2026-11-27', moveDeadline: '2026-12-10' }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/refusal-end': stepRow('refusal-end', { outcome: 'left', on: '2026-11-27' }, { ...none403, none: 401, udi: 409, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/departure': stepRow('departure', { date: '2026-11-27', reason: 'left_norway' }, { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/arrival': stepRow('arrival', { arrivedOn: '2026-11-27', allMembersArrived: true }, { ...none403, none: 401, kommune: 404, otherKommune: 404 }),
+  'POST /v1/cases/{caseId}/tasks-done': stepRow('tasks-done', { taskId: 'delivery#1', note: 'Posted by hand.' }, { ...none403, none: 401, mottak: 409, otherMottak: 404, kommune: 404, otherKommune: 404, imdi: 409 }),
+  'GET /v1/municipalities': {
+    request: async () => ({ method: 'GET', path: '/v1/municipalities?year=2031' }),
+    expect: { ...none403, none: 401, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/municipalities/{municipalityNumber}/{year}': {
+    request: async () => ({ method: 'GET', path: '/v1/municipalities/3405/2031' }),
+    expect: { ...none403, none: 401, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'PUT /v1/municipalities/{municipalityNumber}/{year}': {
+    request: async () => ({ method: 'PUT', path: '/v1/municipalities/3405/2031', body: { name: 'Lillehammer', decided: 40 } }),
+    expect: { ...none403, none: 401, imdi: 200 },
+  },
+  'GET /v1/cases/{caseId}/persons/{dufNumber}/journey': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/persons/202612345671/journey` }),
+    // Not settled yet: no municipality reaches it; IMDi and supervisors learn there is no journey yet.
+    expect: { ...none403, none: 401, kommune: 404, otherKommune: 404, imdi: 404, supervisor: 404 },
+  },
+  'GET /v1/cases/{caseId}/household-journey': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/household-journey` }),
+    expect: { ...none403, none: 401, kommune: 404, otherKommune: 404, imdi: 404, supervisor: 404 },
+  },
+  ...Object.fromEntries(
+    Object.keys(journeyStepSchemas).map((kind) => [
+      `POST /v1/cases/{caseId}/persons/{dufNumber}/${kind.replace(/_/g, '-')}`,
+      {
+        request: async () => ({ method: 'POST', path: `/v1/cases/${sharedCase}/persons/202612345671/${kind.replace(/_/g, '-')}`, body: {} }),
+        // Only the settling municipality's refugee service; this case has none yet, so it is out of reach.
+        expect: { ...none403, none: 401, kommune: 400, otherKommune: 400 },
+      },
+    ]),
+  ),
+  'GET /v1/recipients': {
+    request: async () => ({ method: 'GET', path: '/v1/recipients' }),
+    expect: { ...none403, none: 401, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/recipients/{kind}/{id}': {
+    request: async () => ({ method: 'GET', path: '/v1/recipients/school/matrix-school' }),
+    expect: { ...none403, none: 401, imdi: 200, supervisor: 200 },
+  },
+  'PUT /v1/recipients/{kind}/{id}': {
+    request: async () => ({ method: 'PUT', path: '/v1/recipients/school/matrix-school', body: { name: 'Matrise skole', channel: { type: 'none' } } }),
+    expect: { ...none403, none: 401, imdi: 200 },
+  },
+  'GET /v1/cases/{caseId}/notifications': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/notifications` }),
+    expect: { ...none403, none: 401, udi: 200, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/notifications': {
+    request: async () => ({ method: 'GET', path: '/v1/notifications' }),
+    expect: { ...none403, none: 401, udi: 200, imdi: 200, supervisor: 200 },
+  },
+  'GET /v1/cases/{caseId}/letters/{notificationId}.pdf': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/letters/none.pdf` }),
+    expect: { ...none403, none: 401, udi: 404, imdi: 404, supervisor: 404 },
+  },
   'GET /v1/deadlines': {
     request: async () => ({ method: 'GET', path: '/v1/deadlines' }),
     // Always within the caller's reach: a reception centre or municipality gets its own only.
@@ -67,7 +163,9 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
 const callerOf = (key: CallerKey): Caller | undefined => (key === 'none' ? undefined : callers[key]);
 
 beforeAll(async () => {
-  sharedCase = await newCase();
+  sharedCase = await offeredCase();
+  expect((await call(callers.imdi, 'PUT', '/v1/municipalities/3405/2031', { name: 'Lillehammer', decided: 40 })).status).toBe(200);
+  expect((await call(callers.imdi, 'PUT', '/v1/recipients/school/matrix-school', { name: 'Matrise skole', channel: { type: 'none' } })).status).toBeLessThan(300);
 });
 
 describe('authorisation matrix: every route × every role × own/other organisation', () => {

@@ -1,6 +1,7 @@
 /** What a municipality sees before acceptance, the audit log, the staff-step pattern and the readable history. */
 import { describe, expect, it } from 'vitest';
 import { isValidNationalIdentityNumber } from '../../domain/identifiers';
+import { completeSettlementInfo } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
 import { familyPermitBody } from '../fixtures/permits';
 import { call, callers, eventually } from '../harness/api';
@@ -36,8 +37,17 @@ describe('privacy', () => {
       { caseId: idCase.body.caseId as string, permit: withId as any },
     ];
 
-    // After the interview the state also holds its record (participants by DUF number).
-    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview())).status).toBe(200);
+    // Interview held (its record names participants by DUF number), information complete, and IMDi
+    // offers both households to Lillehammer (3405): only then may it see the anonymised profile.
+    for (const { caseId: id } of cases) {
+      const steps: [typeof callers.mottak | typeof callers.kommune | typeof callers.imdi, string, unknown][] = [
+        [callers.mottak, 'settlement-info', completeSettlementInfo()],
+        [callers.mottak, 'interview', validInterview()],
+        [callers.kommune, 'competence-mapping', { status: 'done', doneOn: '2026-11-27' }],
+        [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
+      ];
+      for (const [caller, path, body] of steps) expect((await call(caller, 'POST', `/v1/cases/${id}/${path}`, body)).status, path).toBe(200);
+    }
 
     for (const { caseId: id, permit: p } of cases) {
       const seen = await call(callers.kommune, 'GET', `/v1/cases/${id}`);
@@ -87,13 +97,13 @@ describe('audit log', () => {
     expect(rows).toEqual([
       ['udi-case-officer', 'udi', null, 'permit.create', 'ok'],
       ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.read', 'ok'],
-      ['flyktningetjeneste-lillehammer', 'kommune', '3405', 'case.read', 'ok'],
+      // R-DIST-3: not offered to 3405, so not within its reach at all.
+      ['flyktningetjeneste-lillehammer', 'kommune', '3405', 'case.read', 'denied'],
       ['bosettingsansvarlig-hamar', 'mottak', 'mottak-hamar', 'case.read', 'denied'],
       ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.interview', 'ok'],
       ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.interview', 'refused'],
       ['imdi-caseworker', 'imdi', null, 'case.history', 'ok'],
     ]);
-    expect(mine[2].detail).toBe('anonymised profile');
     expect(mine[5].detail).toContain('preparing');
     for (const entry of mine) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 120_000);
   });
@@ -167,16 +177,17 @@ describe('history', () => {
     };
     const started = at(/^temporal: Case workflow started$/);
     const notice = at(/^temporal: Notification: new-case → reception_centre mottak-lillehammer$/);
-    const timer = at(/^temporal: Timer set for .* \(reminder: Settlement interview held\)$/);
+    // One timer at a time: the next deadline to act on (the competence mapping's reminder, R-HOST-1).
+    const timer = at(/^temporal: Timer set for .* \(reminder: Competence mapping done\)$/);
     const step = at(/^temporal: Staff step "complete interview" accepted from bosettingsansvarlig-lillehammer \(mottak, mottak-lillehammer\)$/);
-    const recorded = at(/^case: Settlement interview completed$/);
+    const recorded = at(/^case: Settlement interview completed/);
     expect(started).toBeLessThan(notice);
     expect(notice).toBeLessThan(step);
     expect(timer).toBeLessThan(step);
     expect(recorded).toBeGreaterThan(timer);
     const stepEntry = history.body.entries.find((e: any) => e.kind === 'step' && e.source === 'temporal');
     expect(stepEntry).toMatchObject({ actor: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak' } });
-    expect(history.body.entries.find((e: any) => e.text.startsWith('Timer set'))).toMatchObject({ rule: 'R-INT-2' });
+    expect(history.body.entries.find((e: any) => e.text.startsWith('Timer set'))).toMatchObject({ rule: 'R-HOST-1' });
     // The step's content (the interview record) is not copied into the history.
     expect(history.text).not.toContain('202612345671');
     const sorted = [...history.body.entries].map((e: any) => e.at);

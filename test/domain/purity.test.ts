@@ -7,8 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const domainDir = path.resolve(import.meta.dirname, '../../domain');
+// Subfolders too (domain/rates/ holds the rate tables as data).
 const sources = fs
-  .readdirSync(domainDir)
+  .readdirSync(domainDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts'))
   .map((file) => ({ file, code: fs.readFileSync(path.join(domainDir, file), 'utf8') }));
 

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../runtime/ports';
 import { startSystem } from '../../runtime/system';
@@ -34,6 +34,7 @@ declare module 'vitest' {
 const log = (line: string) => console.log(`[test-setup] ${line}`);
 
 export default async function setup(project: TestProject) {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-test-'));
   const config = loadConfig({
     ...process.env,

@@ -10,9 +10,13 @@ const otherMottak = { id: 'm2', role: 'mottak' as const, organisation: 'mottak-h
 const kommune = { id: 'k', role: 'kommune' as const, organisation: '3405' };
 const otherKommune = { id: 'k2', role: 'kommune' as const, organisation: '0301' };
 
-function state(extra: Record<string, unknown> = {}): CaseState {
-  return { caseId: 'c', permit: familyPermit(), stage: 'distribution', createdAt: '2026-11-20T00:00:00Z', version: 1, deadlines: [], timeline: [], ...extra } as CaseState;
+function state(extra: Partial<CaseState> = {}): CaseState {
+  return { caseId: 'c', permit: familyPermit(), stage: 'distribution', createdAt: '2026-11-20T00:00:00Z', version: 1, deadlines: [], timeline: [], offers: [], ...extra } as unknown as CaseState;
 }
+
+const offer = (municipalityNumber: string, status: 'pending' | 'accepted' | 'declined') =>
+  ({ municipalityNumber, municipalityName: municipalityNumber, offeredAt: '', offeredBy: { id: 'i', role: 'imdi' }, status }) as CaseState['offers'][number];
+const agreement = (municipalityNumber: string) => ({ kind: 'distribution', municipalityNumber, municipalityName: 'Lillehammer', expectedSettlementWeek: '2027-W04', agreedAt: '' }) as const;
 
 describe('access policy', () => {
   it('R-PRIV-4 supervisors: every read is allowed to them, no write action names them', () => {
@@ -34,11 +38,11 @@ describe('access policy', () => {
   });
 
   it('R-PRIV-1, R-DIST-3: before acceptance a municipality sees the anonymised profile; after, only the accepting one, in full', () => {
-    const before = organisationsOfState(state());
+    const before = organisationsOfState(state({ offers: [offer('3405', 'pending')] }));
     expect(caseView('anonymised-until-accepted', kommune, before)).toBe('anonymised');
     expect(caseView('own-municipality', kommune, before)).toBe('none');
 
-    for (const accepted of [state({ municipalityNumber: '3405' }), state({ offers: [{ municipalityNumber: '0301', status: 'declined' }, { municipalityNumber: '3405', status: 'accepted' }] })]) {
+    for (const accepted of [state({ agreement: agreement('3405') }), state({ offers: [offer('0301', 'declined'), offer('3405', 'accepted')], agreement: agreement('3405') })]) {
       const orgs = organisationsOfState(accepted);
       expect(orgs.acceptedMunicipality).toBe('3405');
       expect(caseView('anonymised-until-accepted', kommune, orgs)).toBe('full');
@@ -48,8 +52,9 @@ describe('access policy', () => {
     }
   });
 
-  it('R-DIST-3: when the case records offers, only a municipality that was asked sees the profile', () => {
-    const orgs = organisationsOfState(state({ offers: [{ municipalityNumber: '3405', status: 'pending' }] }));
+  it('R-DIST-3: only a municipality that was asked sees the profile', () => {
+    expect(caseView('anonymised-until-accepted', kommune, organisationsOfState(state()))).toBe('none'); // not offered yet
+    const orgs = organisationsOfState(state({ offers: [offer('3405', 'pending')] }));
     expect(caseView('anonymised-until-accepted', kommune, orgs)).toBe('anonymised');
     expect(caseView('anonymised-until-accepted', otherKommune, orgs)).toBe('none');
   });

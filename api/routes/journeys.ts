@@ -1,0 +1,110 @@
+/**
+ * Each person's journey in the municipality (R-ARR, R-GRANT): its view, the household view, and
+ * one route per staff step, each mapped to one update of the person's arrival-journey workflow.
+ * Reach comes from the settlement case: the municipality that settled the household.
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { dufNumberSchema } from '../../domain/identifiers';
+import { journeyStepSchemas, type JourneyStepKind } from '../../domain/journey';
+import { queryHouseholdJourney, queryJourney } from '../../workflows/arrival-client';
+import { arrivalJourneyWorkflowId, stepUpdates as journeyUpdates } from '../../workflows/arrival-messages';
+import type { Actor } from '../../workflows/messages';
+import { authorize } from '../access';
+import { today, type ApiDeps, type AppEnv } from '../app';
+import { audit } from '../audit';
+import { readCase } from '../case-reader';
+import { problem } from '../problem';
+import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
+
+const personParams = caseIdParam.extend({ dufNumber: dufNumberSchema });
+const viewSchema = z.object({}).passthrough();
+
+const journeyRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('journey.read')] as const,
+  method: 'get',
+  path: '/v1/cases/{caseId}/persons/{dufNumber}/journey',
+  summary: "One person's journey: open tasks with due dates, deadlines, grant timeline",
+  tags: ['journeys'],
+  request: { params: personParams },
+  responses: { 200: { description: 'The journey', content: { 'application/json': { schema: viewSchema } } }, ...problemResponses(404) },
+});
+
+const householdRoute = createRoute({
+  security: bearerSecurity,
+  middleware: [authorize('journey.read')] as const,
+  method: 'get',
+  path: '/v1/cases/{caseId}/household-journey',
+  summary: "The household view that joins its members' journeys",
+  tags: ['journeys'],
+  request: { params: caseIdParam },
+  responses: { 200: { description: 'The household', content: { 'application/json': { schema: viewSchema } } }, ...problemResponses(404) },
+});
+
+export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
+  app.openapi(journeyRoute, async (c) => {
+    const { caseId, dufNumber } = c.req.valid('param');
+    const read = await readCase(c, deps, 'journey.read', caseId);
+    if (!read.ok) return read.response as never;
+    try {
+      return c.json(await queryJourney(deps.temporal, caseId, dufNumber, today(deps)), 200);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`);
+      throw error;
+    }
+  });
+
+  app.openapi(householdRoute, async (c) => {
+    const { caseId } = c.req.valid('param');
+    const read = await readCase(c, deps, 'journey.read', caseId);
+    if (!read.ok) return read.response as never;
+    try {
+      const members = read.state.permit.persons.map((p) => p.dufNumber);
+      return c.json(await queryHouseholdJourney(deps.temporal, caseId, members, today(deps)), 200);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `The household of case ${caseId} has not arrived yet.`);
+      throw error;
+    }
+  });
+
+  for (const kind of Object.keys(journeyStepSchemas) as JourneyStepKind[]) registerJourneyStep(app, deps, kind);
+}
+
+function registerJourneyStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, kind: JourneyStepKind) {
+  const route = createRoute({
+    security: bearerSecurity,
+    middleware: [authorize('journey.step')] as const,
+    method: 'post',
+    path: `/v1/cases/{caseId}/persons/{dufNumber}/${kind.replace(/_/g, '-')}`,
+    summary: `Journey step: ${kind.replace(/_/g, ' ')}`,
+    tags: ['journeys'],
+    request: { params: personParams, body: { required: true, content: { 'application/json': { schema: journeyStepSchemas[kind] as z.ZodType } } } },
+    responses: { 200: { description: 'The journey after the step', content: { 'application/json': { schema: viewSchema } } }, ...problemResponses(400, 401, 403, 404, 409) },
+  });
+  app.openapi(route, async (c) => {
+    const { caseId, dufNumber } = c.req.valid('param');
+    const body = c.req.valid('json') as Record<string, unknown>;
+    const principal = c.get('principal');
+    const read = await readCase(c, deps, 'journey.step', caseId, { auditRead: false });
+    if (!read.ok) return read.response as never;
+    const actor: Actor = { id: principal.id, role: principal.role, organisation: principal.organisation };
+    try {
+      const view = await deps.temporal.workflow
+        .getHandle(arrivalJourneyWorkflowId(caseId, dufNumber))
+        .executeUpdate(journeyUpdates[kind] as never, { args: [{ actor, ...body }] as never });
+      await audit(deps.tables, principal, 'journey.step', caseId, 'ok', kind);
+      return c.json(view as Record<string, unknown>, 200);
+    } catch (error) {
+      const reason =
+        error instanceof WorkflowUpdateFailedError
+          ? (error.cause?.message ?? error.message)
+          : error instanceof WorkflowNotFoundError
+            ? `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`
+            : undefined;
+      if (reason === undefined) throw error;
+      await audit(deps.tables, principal, 'journey.step', caseId, 'refused', reason);
+      return problem(c, error instanceof WorkflowNotFoundError ? 404 : 409, error instanceof WorkflowNotFoundError ? 'Journey not found' : 'Step not allowed now', reason);
+    }
+  });
+}

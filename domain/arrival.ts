@@ -1,0 +1,315 @@
+/**
+ * Arrival in the municipality (R-ARR-1..9): what the refugee service must do for each person, and
+ * by when. The checklists are data; arrivalPlan() picks the items and deadlines that apply to one
+ * person of a household.
+ *
+ * Choices where the sources give no number (domain.md, seeds 000 and 002):
+ *  - "First day" (R-ARR-1) is due on the settlement date itself; no reminder, escalated after it.
+ *  - "First days" (R-ARR-2) share the 8 days the refugee has to report the move (R-ARR-2's deadline).
+ *  - "First weeks" (R-ARR-3) are 6 weeks, reminded a week before.
+ *  - Items about the home and the household (pick-up, lease, insurance, …) are carried by the
+ *    main person's journey only, so the household view shows each once.
+ *  - Kindergarten (R-ARR-5): due 3 months after settlement, or earlier when the introduction
+ *    programme is planned to start earlier.
+ *  - The individual plan is first evaluated 6 months after the first team meeting, then 6 months
+ *    after each evaluation (R-ARR-8 "at least twice a year"), while the programme lasts.
+ *  - The extra grant's deadline (R-GRANT-3) is watched for persons with special needs recorded
+ *    before settlement (R-REG-3); anyone else eligible may still apply within the 13 months.
+ */
+import { z } from 'zod';
+import { addPeriod, deadlinePolicies, nextDueDate, type DeadlinePolicy } from './deadlines';
+import { ageOn, isoDateSchema, type IsoDate } from './dates';
+import { extraGrantDeadline, extraGrantExcludedBecause, type GrantProfile } from './grants';
+import { ADULT_AGE, kindergartenAgeChildren, schoolAgeChildren } from './household';
+import type { Person } from './permit';
+import { booleanField, longText, oneOf, shortText, strictObject } from './schema';
+
+/** What the journey knows about a household member. */
+export type JourneyPerson = Pick<
+  Person,
+  'dufNumber' | 'givenName' | 'familyName' | 'dateOfBirth' | 'citizenship' | 'languages' | 'relation' | 'unaccompaniedMinor'
+>;
+
+/** One person's journey: who, with whom, where and since when. Fixed for the whole journey. */
+export type ArrivalProfile = GrantProfile & {
+  caseId: string;
+  person: JourneyPerson;
+  household: readonly JourneyPerson[];
+  municipalityNumber: string;
+  /** Special needs were recorded before settlement (R-REG-3): the extra grant (R-GRANT-3) is expected. */
+  specialNeeds: boolean;
+  /** The household's planned introduction programme start, when known (R-ARR-5). */
+  plannedProgrammeStart?: IsoDate;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines
+
+/** The checklist groups' deadlines; R-ARR-4/5/8 and R-GRANT-3 come from deadlinePolicies. */
+export const checklistDeadlinePolicies = {
+  'R-ARR-1': {
+    title: 'First day',
+    description: 'Pick-up and escort to the home, food, money until the introduction stipend is paid, urgent health needs handled.',
+    starts: 'settlement (arrival in the municipality)',
+    due: { days: 0 },
+    responsible: 'municipality (refugee service)',
+    escalateTo: ['municipality (refugee service)'],
+  },
+  'R-ARR-2': {
+    title: 'First days',
+    description:
+      'Lease reviewed with an interpreter and signed, contents insurance, housing guidance, move reported to the population ' +
+      'register (the refugee must do it within 8 days), applications for housing allowance, introduction programme and kindergarten.',
+    starts: 'settlement (arrival in the municipality)',
+    due: deadlinePolicies['R-ARR-2'].due,
+    remindBefore: deadlinePolicies['R-ARR-2'].remindBefore,
+    responsible: 'municipality (refugee service)',
+    escalateTo: ['municipality (refugee service)'],
+  },
+  'R-ARR-3': {
+    title: 'First weeks',
+    description: 'Health examination, GP, dentist, local volunteering, registration in NIR and the year-1 grant application.',
+    starts: 'settlement (arrival in the municipality)',
+    due: { days: 42 },
+    remindBefore: { days: 7 },
+    responsible: 'municipality (refugee service)',
+    escalateTo: ['municipality (refugee service)'],
+  },
+} as const satisfies Record<string, DeadlinePolicy>;
+
+export type ChecklistDeadlineId = 'first-day' | 'first-days' | 'first-weeks';
+const checklistDeadlines: Record<ChecklistDeadlineId, keyof typeof checklistDeadlinePolicies> = {
+  'first-day': 'R-ARR-1',
+  'first-days': 'R-ARR-2',
+  'first-weeks': 'R-ARR-3',
+};
+
+export type ArrivalDeadline = {
+  /** Unique in the journey: 'first-day', 'school-start', 'plan-evaluation-2', … */
+  id: string;
+  rule: string;
+  title: string;
+  dueDate: IsoDate;
+  /** Undefined for same-day duties and where the reminder would fall on or before the start. */
+  remindDate?: IsoDate;
+};
+
+function deadlineFrom(id: string, rule: string, policy: DeadlinePolicy, from: IsoDate, title = policy.title): ArrivalDeadline {
+  const due = addPeriod(from, policy.due);
+  const remind = policy.remindBefore && addPeriod(due, policy.remindBefore, -1);
+  return { id, rule, title, dueDate: due, remindDate: remind !== undefined && remind > from ? remind : undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasks
+
+/** The staff step that completes a task; each has its own update with its own checks. */
+export type TaskStep =
+  | 'checklist'
+  | 'school_start'
+  | 'kindergarten_place'
+  | 'team_meeting'
+  | 'plan_evaluation'
+  | 'nir_registration'
+  | 'programme_start'
+  | 'grant_application';
+
+export type ArrivalTask = {
+  id: string;
+  deadlineId: string;
+  rule: string;
+  title: string;
+  step: TaskStep;
+  /** A conversation with the refugee: the interpreter need is shown on it (R-ARR-9). */
+  conversation: boolean;
+};
+
+type ChecklistAppliesTo = 'household' | 'everyone' | 'adult' | 'kindergarten_age';
+
+type ChecklistItem = Omit<ArrivalTask, 'deadlineId'> & { deadline: ChecklistDeadlineId; appliesTo: ChecklistAppliesTo };
+
+const item = (
+  deadline: ChecklistDeadlineId,
+  id: string,
+  title: string,
+  appliesTo: ChecklistAppliesTo,
+  conversation: boolean,
+  step: TaskStep = 'checklist',
+  rule: string = checklistDeadlines[deadline],
+): ChecklistItem => ({ deadline, id, title, appliesTo, conversation, step, rule });
+
+/** R-ARR-1..3 (seed 000, "Første dag / De første dagene / De første ukene"). */
+export const arrivalChecklist: readonly ChecklistItem[] = [
+  item('first-day', 'pick-up', 'Picked up on arrival and escorted to the home', 'household', true),
+  item('first-day', 'first-day-food', 'Food served on the first day', 'household', false),
+  item('first-day', 'money-until-stipend', 'Money, or a way to buy food and necessities, until the introduction stipend is paid', 'household', true),
+  item('first-day', 'urgent-health', 'Urgent health needs checked; admission or referral where needed', 'everyone', true),
+
+  item('first-days', 'lease', 'Lease reviewed with an interpreter and signed by the refugee as tenant', 'household', true),
+  item('first-days', 'contents-insurance', 'Home contents insurance taken out', 'household', false),
+  item('first-days', 'housing-guidance', 'Housing guidance: fire extinguisher, smoke detector, cleaning, heating in winter', 'household', true),
+  item('first-days', 'population-register', 'Move reported to the population register (within 8 days)', 'everyone', true),
+  item('first-days', 'housing-allowance', 'Housing allowance (Husbanken) applied for', 'household', true),
+  item('first-days', 'programme-application', 'Introduction programme applied for', 'adult', true),
+  item('first-days', 'kindergarten-application', 'Kindergarten place applied for', 'kindergarten_age', true),
+
+  item('first-weeks', 'health-examination', 'Health examination', 'everyone', true),
+  item('first-weeks', 'gp', 'GP (fastlege) assigned', 'everyone', false),
+  item('first-weeks', 'dentist', 'Dentist: necessary treatment started', 'everyone', true),
+  item('first-weeks', 'local-volunteering', 'Introduced to local volunteering (clubs, volunteer centre, refugee guide)', 'household', true),
+  item('first-weeks', 'nir-registration', 'Registered in NIR (needed for the correct grants)', 'everyone', false, 'nir_registration', 'R-GRANT-1'),
+  item('first-weeks', 'programme-start-in-nir', 'Introduction programme start registered in NIR', 'adult', false, 'programme_start'),
+  item('first-weeks', 'integration-grant-year-1', 'Integration grant for year 1 applied for', 'everyone', false, 'grant_application', 'R-GRANT-1'),
+];
+
+export function isAdultAtSettlement(profile: Pick<ArrivalProfile, 'person' | 'settlementDate'>): boolean {
+  return ageOn(profile.person.dateOfBirth, profile.settlementDate) >= ADULT_AGE;
+}
+
+export function isSchoolAgeAtSettlement(profile: Pick<ArrivalProfile, 'person' | 'settlementDate'>): boolean {
+  return schoolAgeChildren([profile.person], profile.settlementDate).length === 1;
+}
+
+export function isKindergartenAgeAtSettlement(profile: Pick<ArrivalProfile, 'person' | 'settlementDate'>): boolean {
+  return kindergartenAgeChildren([profile.person], profile.settlementDate).length === 1;
+}
+
+function applies(appliesTo: ChecklistAppliesTo, profile: ArrivalProfile): boolean {
+  switch (appliesTo) {
+    case 'household':
+      return profile.person.relation === 'main';
+    case 'everyone':
+      return true;
+    case 'adult':
+      return isAdultAtSettlement(profile);
+    case 'kindergarten_age':
+      return isKindergartenAgeAtSettlement(profile);
+  }
+}
+
+export type ArrivalPlan = { deadlines: ArrivalDeadline[]; tasks: ArrivalTask[] };
+
+/** Everything one person's journey starts with: the checklists, school or kindergarten, the team meeting, the extra grant. */
+export function arrivalPlan(profile: ArrivalProfile): ArrivalPlan {
+  const from = profile.settlementDate;
+  const deadlines: ArrivalDeadline[] = [];
+  const tasks: ArrivalTask[] = [];
+
+  for (const [deadlineId, rule] of Object.entries(checklistDeadlines) as [ChecklistDeadlineId, keyof typeof checklistDeadlinePolicies][]) {
+    const items = arrivalChecklist.filter((i) => i.deadline === deadlineId && applies(i.appliesTo, profile));
+    if (items.length === 0) continue;
+    deadlines.push(deadlineFrom(deadlineId, rule, checklistDeadlinePolicies[rule], from));
+    for (const { deadline, appliesTo: _appliesTo, ...task } of items) tasks.push({ ...task, deadlineId: deadline });
+  }
+
+  const single = (deadline: ArrivalDeadline, step: TaskStep, conversation: boolean, title = deadline.title) => {
+    deadlines.push(deadline);
+    tasks.push({ id: deadline.id, deadlineId: deadline.id, rule: deadline.rule, title, step, conversation });
+  };
+
+  if (isSchoolAgeAtSettlement(profile)) {
+    single(deadlineFrom('school-start', 'R-ARR-4', deadlinePolicies['R-ARR-4'], from, 'Started school'), 'school_start', true);
+  }
+  if (isKindergartenAgeAtSettlement(profile)) {
+    const deadline = deadlineFrom('kindergarten-place', 'R-ARR-5', deadlinePolicies['R-ARR-5'], from, 'Kindergarten place or other childcare in place');
+    const programmeStart = profile.plannedProgrammeStart;
+    if (programmeStart !== undefined && programmeStart >= from && programmeStart < deadline.dueDate) {
+      // R-ARR-5: by the start of the introduction programme when that comes first.
+      const remind = addPeriod(programmeStart, deadlinePolicies['R-ARR-5'].remindBefore, -1);
+      deadline.dueDate = programmeStart;
+      deadline.remindDate = remind > from ? remind : undefined;
+    }
+    single(deadline, 'kindergarten_place', true);
+  }
+  if (isAdultAtSettlement(profile)) {
+    single(deadlineFrom('team-meeting', 'R-ARR-8', deadlinePolicies['R-ARR-8'], from, 'First meeting with the interdisciplinary team'), 'team_meeting', true);
+  }
+  if (profile.specialNeeds && extraGrantExcludedBecause(profile) === undefined) {
+    const deadline = deadlineFrom('extra-grant', 'R-GRANT-3', deadlinePolicies['R-GRANT-3'], from, 'Extra grant applied for');
+    deadline.dueDate = extraGrantDeadline(from);
+    single(deadline, 'grant_application', false);
+  }
+  return { deadlines, tasks };
+}
+
+/** R-ARR-8: evaluation number `n` of the individual plan, due 6 months after the previous meeting or evaluation. */
+export function planEvaluation(n: number, lastMetOn: IsoDate): ArrivalPlan {
+  const dueDate = nextDueDate('R-ARR-8', lastMetOn);
+  const remindDate = addPeriod(dueDate, deadlinePolicies['R-ARR-8'].remindBefore, -1);
+  const id = `plan-evaluation-${n}`;
+  const title = `Individual plan evaluated (${ordinal(n)} evaluation)`;
+  return {
+    deadlines: [{ id, rule: 'R-ARR-8', title, dueDate, remindDate }],
+    tasks: [{ id, deadlineId: id, rule: 'R-ARR-8', title, step: 'plan_evaluation', conversation: true }],
+  };
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interpreters (R-ARR-9)
+
+export const interpreterNeedSchema = strictObject({
+  needed: booleanField(),
+  /** The language the interpreter must speak, e.g. 'Arabic'. */
+  language: shortText.optional(),
+  note: longText.optional(),
+}).refine((need) => !need.needed || need.language !== undefined, {
+  message: 'give the language the interpreter must speak',
+  path: ['language'],
+});
+export type InterpreterNeed = z.output<typeof interpreterNeedSchema>;
+
+export const interpreterQualifications = ['qualified', 'certified_translator', 'other'] as const;
+
+/** Who interpreted a conversation. */
+export const interpreterUsedSchema = strictObject({
+  name: shortText,
+  qualification: oneOf(interpreterQualifications),
+  familyMember: booleanField(),
+  child: booleanField(),
+  /** forvaltningsloven § 11e: only to avoid loss of life or serious harm, or in another emergency. */
+  emergency: longText.optional(),
+});
+export type InterpreterUsed = z.output<typeof interpreterUsedSchema>;
+
+/** R-ARR-9: children never interpret and family does not interpret, unless it is an emergency. */
+export function interpreterRefusal(used: InterpreterUsed): string | undefined {
+  if (used.emergency !== undefined) return undefined;
+  if (used.child) {
+    return 'A child may not interpret between the public service and the refugee (forvaltningsloven § 11e) unless it is an emergency; book a qualified interpreter, or record the emergency (R-ARR-9)';
+  }
+  if (used.familyMember) {
+    return 'Family members do not interpret in meetings with the public service; book a qualified interpreter, or record the emergency (R-ARR-9)';
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff steps: the input of each, as the API receives it (the actor comes from the caller's token)
+
+const note = longText.optional();
+
+export const completeTaskSchema = strictObject({ taskId: shortText, note, interpreter: interpreterUsedSchema.optional() });
+export const closeTaskSchema = strictObject({ taskId: shortText, reason: longText });
+export const schoolStartSchema = strictObject({ school: shortText, startDate: isoDateSchema, note });
+export const childcareKinds = ['kindergarten', 'other_childcare'] as const;
+export const kindergartenPlaceSchema = strictObject({ kind: oneOf(childcareKinds), provider: shortText, startDate: isoDateSchema, note });
+export const teamMeetingSchema = strictObject({ heldOn: isoDateSchema, note, interpreter: interpreterUsedSchema.optional() });
+export const planEvaluationSchema = strictObject({ evaluatedOn: isoDateSchema, note, interpreter: interpreterUsedSchema.optional() });
+export const programmeStartSchema = strictObject({ startDate: isoDateSchema });
+export const programmeEndSchema = strictObject({ endedOn: isoDateSchema, reason: longText });
+export const nirRegistrationSchema = strictObject({ registeredOn: isoDateSchema });
+
+export type CompleteTaskInput = z.output<typeof completeTaskSchema>;
+export type CloseTaskInput = z.output<typeof closeTaskSchema>;
+export type SchoolStartInput = z.output<typeof schoolStartSchema>;
+export type KindergartenPlaceInput = z.output<typeof kindergartenPlaceSchema>;
+export type TeamMeetingInput = z.output<typeof teamMeetingSchema>;
+export type PlanEvaluationInput = z.output<typeof planEvaluationSchema>;
+export type ProgrammeStartInput = z.output<typeof programmeStartSchema>;
+export type ProgrammeEndInput = z.output<typeof programmeEndSchema>;
+export type NirRegistrationInput = z.output<typeof nirRegistrationSchema>;

@@ -1,0 +1,82 @@
+/**
+ * A family from the permit to move-in purely through HTTP, against the real dev server: every
+ * staff step by the role that does it, then the history read back with every step in order.
+ */
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/dates';
+import { completeSettlementInfo } from '../fixtures/cases';
+import { validInterview } from '../fixtures/interview';
+import { familyPermitBody } from '../fixtures/permits';
+import { call, callers } from '../harness/api';
+
+describe('a family from permit to move-in through the API', () => {
+  it('R-ELIG-1, R-INT-2, R-HOST-1, R-DIST-1..3, R-DIST-7, R-MOVE-1..4, R-PRIV-1: every step over HTTP, history in order', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4)) + 1;
+    const week = `${year}-W06`;
+    expect((await call(callers.imdi, 'PUT', '/v1/municipalities/3405/' + year, { name: 'Lillehammer', decided: 20 })).status).toBeLessThan(300);
+
+    const permit = familyPermitBody();
+    const created = await call(callers.udi, 'POST', '/v1/permits', permit);
+    expect(created.status).toBe(201);
+    const { caseId } = created.body;
+    const step = async (caller: (typeof callers)[keyof typeof callers], path: string, body: unknown) => {
+      const response = await call(caller, 'POST', `/v1/cases/${caseId}/${path}`, body);
+      expect(response.status, `${path}: ${response.text}`).toBe(200);
+      return response.body;
+    };
+
+    await step(callers.mottak, 'settlement-info', completeSettlementInfo());
+    await step(callers.mottak, 'interview', validInterview({ heldOn: today }));
+    await step(callers.kommune, 'competence-mapping', { status: 'done', doneOn: today });
+    await step(callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' });
+
+    // R-DIST-3, R-PRIV-1: before it accepts, the municipality sees no name, DUF number or centre.
+    const before = await call(callers.kommune, 'GET', `/v1/cases/${caseId}`);
+    expect(before.body.view).toBe('anonymised');
+    for (const secret of ['Haddad', '202612345671', 'Lillehammer asylmottak']) expect(before.text).not.toContain(secret);
+
+    const accepted = await step(callers.kommune, 'offer-response', { decision: 'accept', expectedSettlementWeek: week });
+    expect(accepted.view).toBe('full'); // R-PRIV-1: in full once it accepted
+    const movingDate = addDays(today, 7);
+    await step(callers.mottak, 'moving-date', { movingDate, travel: { mode: 'public_transport', journeyHours: 3.5 } });
+    await step(callers.mottak, 'departure', {
+      date: movingDate,
+      reason: 'agreed_settlement',
+      address: { street: 'Storgata 10', postcode: '2609', town: 'Lillehammer', county: 'Innlandet' },
+    });
+    await step(callers.kommune, 'arrival', { arrivedOn: movingDate, allMembersArrived: true });
+
+    const settled = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}`);
+    expect(settled.body.stage).toBe('settled');
+
+    // R-ARR-9: after the move the municipality works each person's journey; the household view joins them.
+    const need = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/interpreter-need`, { needed: true, language: 'Arabic' });
+    expect(need.status, need.text).toBe(200);
+    const household = await call(callers.kommune, 'GET', `/v1/cases/${caseId}/household-journey`);
+    expect(household.status, household.text).toBe(200);
+    expect(household.text).toContain('Arabic');
+    expect((await call(callers.otherKommune, 'GET', `/v1/cases/${caseId}/household-journey`)).status).toBe(404);
+
+    // The history, built from Temporal's own history and the case's timeline, in order.
+    const history = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/history`);
+    expect(history.status).toBe(200);
+    const steps = history.body.entries.filter((e: any) => e.source === 'temporal' && e.kind === 'step').map((e: any) => e.text);
+    expect(steps).toEqual([
+      'Staff step "record settlement info" accepted from bosettingsansvarlig-lillehammer (mottak, mottak-lillehammer)',
+      'Staff step "complete interview" accepted from bosettingsansvarlig-lillehammer (mottak, mottak-lillehammer)',
+      'Staff step "record competence mapping" accepted from flyktningetjeneste-lillehammer (kommune, 3405)',
+      'Staff step "offer to municipality" accepted from imdi-caseworker (imdi)',
+      'Staff step "respond to offer" accepted from flyktningetjeneste-lillehammer (kommune, 3405)',
+      'Staff step "agree moving date" accepted from bosettingsansvarlig-lillehammer (mottak, mottak-lillehammer)',
+      'Staff step "register departure" accepted from bosettingsansvarlig-lillehammer (mottak, mottak-lillehammer)',
+      'Staff step "confirm arrival" accepted from flyktningetjeneste-lillehammer (kommune, 3405)',
+    ]);
+    const texts: string[] = history.body.entries.map((e: any) => e.text);
+    expect(texts[0]).toBe('Case workflow started');
+    expect(texts.at(-1)).toBe('Case workflow completed');
+    const at = history.body.entries.map((e: any) => e.at);
+    expect(at).toEqual([...at].sort());
+    expect(history.body.links.temporalUi).toContain(`/workflows/${caseId}`);
+  });
+});

@@ -1,0 +1,123 @@
+/** Refusal (R-REF) and departures (R-MOVE-5, R-MOVE-6), on the time-skipping server. */
+import { describe, expect, it } from 'vitest';
+import { addDays, instantToDate } from '../../domain/dates';
+import { getMunicipalityYear, setDecidedNumber } from '../../store/municipalities';
+import { listCaseNotifications } from '../../store/notification-log';
+import { caseStateQuery, type CaseState } from '../../workflows/messages';
+import { readyForDistribution, staff, startCase, step } from '../fixtures/cases';
+import { validInterview } from '../fixtures/interview';
+import { eventually, useTimeSkipping } from '../harness/workers';
+
+const t = useTimeSkipping();
+const FAMILY_DUF = ['202612345671', '202612345682', '202612345693', '202612345704'];
+
+async function today(): Promise<string> {
+  return instantToDate(new Date(await t.env.currentTimeMs()).toISOString());
+}
+
+/** A family whose municipality (Hamar) accepted, expected in week 2027-W04. */
+async function agreedCase() {
+  await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 50 });
+  const started = await startCase(t.client, t.taskQueue);
+  await readyForDistribution(started.handle, validInterview());
+  await step(started.handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
+  await step(started.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' });
+  return started;
+}
+
+async function refusalAt(handle: Parameters<typeof step>[0], ok: (s: CaseState) => boolean) {
+  return eventually(() => handle.query(caseStateQuery), ok);
+}
+
+describe('refusal', () => {
+  it('R-REF-1, R-REF-2, R-REF-3, R-REF-4, R-REF-5, R-HH-2: refusal through all three steps with the right dates', async () => {
+    const { handle, caseId } = await agreedCase();
+    const refusedOn = await today();
+    const moveDeadline = addDays(refusedOn, 7);
+    const refused = await step(handle, 'registerRefusal', staff.mottak, { refusedOn, moveDeadline });
+    expect(refused.stage).toBe('refusal');
+
+    // R-REF-2 at once: IMDi and UDI told, the municipality asked to keep the offer, the deadline letter.
+    const first = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.some((n) => n.type === 'refusal-deadline-letter'));
+    expect(first.filter((n) => n.rule === 'R-REF-2').map((n) => `${n.type} → ${n.recipient}`).sort()).toEqual(
+      ['keep-offer-request → municipality:3403', `refusal-deadline-letter → resident:${caseId}`, 'refusal-reported → imdi:imdi', 'refusal-reported → udi:udi'].sort(),
+    );
+    // R-HH-2: the family's one letter lists every member's DUF number.
+    const letters = first.filter((n) => n.type === 'refusal-deadline-letter');
+    expect(letters).toHaveLength(1);
+    for (const duf of FAMILY_DUF) expect(letters[0]!.body).toContain(duf);
+
+    // Step 1 the day after the deadline (R-REF-1: the place lasts until then).
+    await t.env.sleep('8 days');
+    const step1 = await refusalAt(handle, (s) => s.refusal?.step === 1);
+    expect(step1.refusal!.stepDates.step1).toBe(addDays(moveDeadline, 1));
+    const step1Letters = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.filter((n) => n.type === 'refusal-step-1-letter').length >= 2);
+    // R-REF-3: adults only — one letter to each of the two adults, never to the children; each lists the family.
+    const addressed = step1Letters.filter((n) => n.type === 'refusal-step-1-letter').map((n) => n.body.split('\n')[0]);
+    expect(addressed).toEqual(['Til Amal Haddad, DUF-nr. 202612345671', 'Til Omar Haddad, DUF-nr. 202612345682']);
+
+    // Step 2 fourteen days after step 1, and step 3 (the bailiff) together with it.
+    await t.env.sleep('13 days');
+    expect((await handle.query(caseStateQuery)).refusal!.step).toBe(1);
+    await t.env.sleep('2 days');
+    const step3 = await refusalAt(handle, (s) => s.refusal?.step === 3);
+    expect(step3.refusal!.stepDates).toEqual({ step1: addDays(moveDeadline, 1), step2: addDays(moveDeadline, 15), step3: addDays(moveDeadline, 15) });
+    const sent = await listCaseNotifications(t.tables, caseId);
+    expect(sent.filter((n) => n.type === 'keep-offer-request')).toHaveLength(2); // R-REF-4: asked again
+    expect(sent.find((n) => n.type === 'bailiff-request')).toMatchObject({ rule: 'R-REF-5', recipient: 'bailiff:3405' });
+
+    // R-REF-6: eviction closes the case with the reason and gives the place back.
+    await step(handle, 'endRefusal', staff.udi, { outcome: 'evicted', on: await today() });
+    const closed = await refusalAt(handle, (s) => s.stage === 'closed');
+    expect(closed.outcome).toMatchObject({ rule: 'R-REF-6', reason: 'Evicted after refusing settlement' });
+    expect((await getMunicipalityYear(t.tables, '3403', 2027))!.reservedCases).not.toContain(caseId);
+  });
+
+  it('R-REF-6: moving during step 2 ends the refusal and the settlement continues', async () => {
+    const { handle } = await agreedCase();
+    const refusedOn = await today();
+    await step(handle, 'registerRefusal', staff.mottak, { refusedOn, moveDeadline: addDays(refusedOn, 3) });
+    await t.env.sleep('20 days');
+    await refusalAt(handle, (s) => s.refusal?.step === 3);
+    const moving = await step(handle, 'agreeMovingDate', staff.mottak, { movingDate: addDays(await today(), 2), travel: { mode: 'public_transport', journeyHours: 2 } });
+    expect(moving.stage).toBe('moving');
+    expect(moving.refusal!.outcome).toBe('moved');
+    expect(moving.moving!.travel.foodAndDrink).toBe(false); // R-MOVE-2: under 3 hours
+    const settled = await step(handle, 'confirmArrival', staff.kommune('3403'), { arrivedOn: addDays(await today(), 2), allMembersArrived: true });
+    expect(settled.stage).toBe('settled');
+  });
+});
+
+describe('departures', () => {
+  it('R-MOVE-5: leaving Norway after the agreement tells IMDi the same day and closes the case', async () => {
+    const { handle, caseId } = await agreedCase();
+    const date = await today();
+    const state = await step(handle, 'registerDeparture', staff.mottak, { date, reason: 'left_norway' });
+    expect(state.stage).toBe('closed');
+    const notice = (await listCaseNotifications(t.tables, caseId)).find((n) => n.type === 'departure-abroad')!;
+    expect(notice).toMatchObject({ rule: 'R-MOVE-5', recipient: 'imdi:imdi' });
+    expect(notice.body).toContain('Hamar');
+    expect((await getMunicipalityYear(t.tables, '3403', 2027))!.reservedCases).not.toContain(caseId);
+  });
+
+  it('R-MOVE-5: a resident who left Norway but means to return keeps the case open; IMDi is still told', async () => {
+    const { handle, caseId } = await agreedCase();
+    const state = await step(handle, 'registerDeparture', staff.mottak, { date: await today(), reason: 'left_norway', intendsToReturn: true });
+    expect(state.stage).toBe('agreed');
+    expect((await listCaseNotifications(t.tables, caseId)).map((n) => n.type)).toContain('departure-abroad');
+  });
+
+  it('R-MOVE-6: moving out before an agreement closes the case as self-established', async () => {
+    const { handle } = await startCase(t.client, t.taskQueue);
+    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    const state = await step(handle, 'registerDeparture', staff.mottak, {
+      date: await today(),
+      reason: 'left_with_address',
+      address: { street: 'Kirkegata 5', postcode: '0153', town: 'Oslo', county: 'Oslo' },
+    });
+    expect(state.stage).toBe('closed');
+    expect(state.outcome).toMatchObject({ rule: 'R-MOVE-6' });
+    expect(state.outcome!.reason).toContain('eget initiativ');
+    expect(state.deadlines.filter((d) => d.status === 'open' || d.status === 'reminded')).toEqual([]);
+  });
+});
