@@ -153,3 +153,20 @@ export function listRestriction(scope: Scope, principal: Principal): { reception
       return { municipalityNumber: principal.organisation ?? '\u0000none' };
   }
 }
+
+/**
+ * The filters of a list request within the caller's reach: the scope's restriction wins; asking
+ * for another organisation's list is refused rather than silently narrowed.
+ */
+export function scopedListFilters<F extends { receptionCentreId?: string; municipalityNumber?: string }>(
+  scope: Scope,
+  principal: Principal,
+  requested: F,
+): { ok: true; filters: F } | { ok: false; reason: string } {
+  const forced = listRestriction(scope, principal);
+  const conflict =
+    (forced.receptionCentreId !== undefined && requested.receptionCentreId !== undefined && requested.receptionCentreId !== forced.receptionCentreId) ||
+    (forced.municipalityNumber !== undefined && requested.municipalityNumber !== undefined && requested.municipalityNumber !== forced.municipalityNumber);
+  if (conflict) return { ok: false, reason: 'You may list only the cases of your own organisation.' };
+  return { ok: true, filters: { ...requested, ...forced } };
+}

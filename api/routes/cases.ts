@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { municipalityNumberSchema } from '../../domain/identifiers';
 import { listAudit } from '../../store/audit-log';
 import { currentGoalStatus, InvalidCursorError, listCases, type CaseRow } from '../../store/case-index';
-import { authorize, listRestriction } from '../access';
+import { authorize, scopedListFilters } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
@@ -144,17 +144,11 @@ const auditRoute = createRoute({
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
   app.openapi(listRoute, async (c) => {
     const { limit, cursor, municipality, receptionCentre, overdue, ...rest } = c.req.valid('query');
-    const forced = listRestriction(c.get('scope'), c.get('principal'));
-    if ((forced.receptionCentreId && receptionCentre && receptionCentre !== forced.receptionCentreId) || (forced.municipalityNumber && municipality && municipality !== forced.municipalityNumber)) {
-      return problem(c, 403, 'Forbidden', 'You may list only the cases of your own organisation.');
-    }
+    const scoped = scopedListFilters(c.get('scope'), c.get('principal'), { ...rest, receptionCentreId: receptionCentre, municipalityNumber: municipality, overdue: overdue === 'true' });
+    if (!scoped.ok) return problem(c, 403, 'Forbidden', scoped.reason);
     const day = today(deps);
     try {
-      const page = await listCases(
-        deps.tables,
-        { ...rest, receptionCentreId: receptionCentre, municipalityNumber: municipality, overdue: overdue === 'true', ...forced },
-        { limit, cursor, today: day },
-      );
+      const page = await listCases(deps.tables, scoped.filters, { limit, cursor, today: day });
       await audit(deps.tables, c.get('principal'), 'case.list', page.items.map((row) => row.caseId));
       return c.json({ items: page.items.map((row) => summaryOut(row, day)), nextCursor: page.nextCursor }, 200);
     } catch (error) {

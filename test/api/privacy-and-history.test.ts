@@ -91,7 +91,9 @@ describe('audit log', () => {
 
     const trail = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/audit?limit=200`);
     expect(trail.status).toBe(200);
-    const rows = trail.body.items.map((e: any) => [e.actor, e.role, e.organisation ?? null, e.action, e.outcome]);
+    // Lists read by other tests running at the same time log this case too; those are not this test's reads.
+    const mine = trail.body.items.filter((e: any) => !e.action.endsWith('.list'));
+    const rows = mine.map((e: any) => [e.actor, e.role, e.organisation ?? null, e.action, e.outcome]);
     expect(rows).toEqual([
       ['udi-case-officer', 'udi', null, 'permit.create', 'ok'],
       ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.read', 'ok'],
@@ -102,8 +104,8 @@ describe('audit log', () => {
       ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.interview', 'refused'],
       ['imdi-caseworker', 'imdi', null, 'case.history', 'ok'],
     ]);
-    expect(trail.body.items[5].detail).toContain('preparing');
-    for (const entry of trail.body.items) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 120_000);
+    expect(mine[5].detail).toContain('preparing');
+    for (const entry of mine) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 120_000);
   });
 });
 
