@@ -2,7 +2,7 @@
  * Is the household in the target group for settlement with public help (seed 003, Vedlegg 8)?
  *
  * R-ELIG-5 (a duplicate trigger must not create a second case) is not decided here: the workflow
- * id is derived from the permit id (settlementCaseWorkflowId), so a second start is rejected.
+ * id is derived from the permit id (api/case-id.ts), so a second start is rejected.
  */
 import { children, fullName, isUnaccompaniedMinorCase } from './household';
 import type { PermitGranted } from './permit';

@@ -14,11 +14,6 @@ import type { StepInput, StepName } from '../domain/steps';
 export const SETTLEMENT_CASE_WORKFLOW = 'settlementCase';
 export const SETTLEMENT_REFUSAL_WORKFLOW = 'settlementRefusal';
 
-/** Workflow id of a permit's case: one permit, one case (R-ELIG-5). */
-export function settlementCaseWorkflowId(permitId: string): string {
-  return `settlement-case-${permitId}`;
-}
-
 export type Stage =
   | 'waiting_for_renewal'
   | 'interview'

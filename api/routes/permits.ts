@@ -3,7 +3,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { checkRegistrationNumbers } from '../../domain/household';
 import { permitGrantedSchema } from '../../domain/permit';
-import { SETTLEMENT_CASE_WORKFLOW, settlementCaseWorkflowId } from '../../workflows/messages';
+import { SETTLEMENT_CASE_WORKFLOW } from '../../workflows/messages';
+import { caseIdForPermit } from '../case-id';
 import type { settlementCase } from '../../workflows/settlement-case';
 import { authorize } from '../access';
 import type { ApiDeps, AppEnv } from '../app';
@@ -43,7 +44,7 @@ export function registerPermitRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
         errors: household.members.map((m) => ({ path: 'persons', message: `${m.name} (${m.dufNumber}) has Reg.nr ${m.registrationNumber}` })),
       });
     }
-    const caseId = settlementCaseWorkflowId(permit.permitId);
+    const caseId = caseIdForPermit(permit.permitId);
     let created = true;
     try {
       await deps.temporal.workflow.start<typeof settlementCase>(SETTLEMENT_CASE_WORKFLOW, {

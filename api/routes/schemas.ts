@@ -32,7 +32,7 @@ export function problemResponses<S extends number>(...statuses: S[]) {
 /** Every /v1 route needs a bearer token (see the `bearer` security scheme). */
 export const bearerSecurity = [{ bearer: [] as string[] }];
 
-export const caseIdParam = z.object({ caseId: z.string().min(1).max(200).openapi({ param: { name: 'caseId', in: 'path' }, example: 'settlement-case-UDI-2026-000123' }) });
+export const caseIdParam = z.object({ caseId: z.string().min(1).max(200).openapi({ param: { name: 'caseId', in: 'path' }, example: 'case-3f2a9c0e5b7d41a6a1e0c9d8b7f6e5d4' }) });
 
 /** A page size and the cursor of the previous page. */
 export const pageQuery = {

@@ -1,6 +1,7 @@
 /** The thin end-to-end path against the real dev server: HTTP permit → workflow → read back. */
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { caseIdForPermit } from '../../api/case-id';
 import { familyPermitBody } from '../fixtures/permits';
 import { call, callers, eventually } from '../harness/api';
 
@@ -65,7 +66,7 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.detail).toContain('REG-999999');
     expect(refused.body.detail).toContain('Lina Haddad');
-    const missing = await call(callers.imdi, 'GET', `/v1/cases/settlement-case-${permit.permitId}`);
+    const missing = await call(callers.imdi, 'GET', `/v1/cases/${caseIdForPermit(permit.permitId as string)}`);
     expect(missing.status).toBe(404);
   });
 

@@ -1,6 +1,7 @@
 /** Journeys live for years: a case's history is handed over to a new run before it grows large. */
 import { describe, expect, it } from 'vitest';
-import { caseStateQuery, settlementCaseWorkflowId } from '../../workflows/messages';
+import { caseStateQuery, } from '../../workflows/messages';
+import { caseIdForPermit } from '../../api/case-id';
 import { MAX_HISTORY_EVENTS_PER_RUN } from '../../workflows/settlement-case';
 import { completeSettlementInfo, staff, step } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
@@ -12,7 +13,7 @@ const t = useDevServer();
 describe('bounded history', () => {
   it(`continues as new past the bound (${MAX_HISTORY_EVENTS_PER_RUN} events in production), keeping the whole state and every deadline`, async () => {
     const permit = familyPermit();
-    const caseId = settlementCaseWorkflowId(permit.permitId);
+    const caseId = caseIdForPermit(permit.permitId);
     const bound = 40;
     const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit, maxHistoryEvents: bound }] });
     const firstRunId = (await handle.describe()).runId;

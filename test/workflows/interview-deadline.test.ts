@@ -1,7 +1,8 @@
 /** The interview stage's durable deadline, on the time-skipping test server. */
 import { describe, expect, it } from 'vitest';
 import { listCaseNotifications } from '../../store/notification-log';
-import { caseStateQuery, completeInterviewUpdate, settlementCaseWorkflowId } from '../../workflows/messages';
+import { caseStateQuery, completeInterviewUpdate, } from '../../workflows/messages';
+import { caseIdForPermit } from '../../api/case-id';
 import { familyPermit } from '../fixtures/permits';
 import { eventually, useTimeSkipping } from '../harness/workers';
 import { validInterview } from '../fixtures/interview';
@@ -12,7 +13,7 @@ const imdiCaseworker = { id: 'mottak-staff-1', role: 'mottak' as const, organisa
 
 async function startCase() {
   const permit = familyPermit();
-  const caseId = settlementCaseWorkflowId(permit.permitId);
+  const caseId = caseIdForPermit(permit.permitId);
   const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit }] });
   // Answered only once the worker has run the first workflow task: the case exists before time moves.
   await handle.query(caseStateQuery);
