@@ -141,8 +141,6 @@ export const stepUpdates = {
   closeTask: step('closeTask'),
 } satisfies { [S in StepName]: ReturnType<typeof step<S>> };
 
-/** Kept for callers written before the step table. */
-export const completeInterviewUpdate = stepUpdates.completeInterview;
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 

@@ -1,24 +1,15 @@
 /** The interview stage's durable deadline, on the time-skipping test server. */
 import { describe, expect, it } from 'vitest';
 import { listCaseNotifications } from '../../store/notification-log';
-import { caseStateQuery, completeInterviewUpdate, } from '../../workflows/messages';
-import { caseIdForPermit } from '../../api/case-id';
-import { familyPermit } from '../fixtures/permits';
+import { caseStateQuery } from '../../workflows/messages';
+import { startCase as startCaseOn, step } from '../fixtures/cases';
 import { eventually, useTimeSkipping } from '../harness/workers';
 import { validInterview } from '../fixtures/interview';
 
 const t = useTimeSkipping();
 const DAY = 24 * 60 * 60 * 1000;
 const imdiCaseworker = { id: 'mottak-staff-1', role: 'mottak' as const, organisation: 'mottak-lillehammer' };
-
-async function startCase() {
-  const permit = familyPermit();
-  const caseId = caseIdForPermit(permit.permitId);
-  const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit }] });
-  // Answered only once the worker has run the first workflow task: the case exists before time moves.
-  await handle.query(caseStateQuery);
-  return { handle, caseId, permit };
-}
+const startCase = () => startCaseOn(t.client, t.taskQueue);
 
 describe('settlement interview deadline', () => {
   it('R-INT-1, R-INT-2: the centre is told at once; 14 days later an unheld interview is flagged overdue and escalated', async () => {
@@ -61,7 +52,7 @@ describe('settlement interview deadline', () => {
   it('R-INT-2: an interview held on day 5 meets the deadline; nothing is escalated', async () => {
     const { handle, caseId } = await startCase();
     await t.env.sleep('5 days');
-    const after = await handle.executeUpdate(completeInterviewUpdate, { args: [{ actor: imdiCaseworker, input: validInterview() }] });
+    const after = await step(handle, 'completeInterview', imdiCaseworker, validInterview());
     expect(after.stage).toBe('preparing');
     await t.env.sleep('20 days');
 
