@@ -414,8 +414,9 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
 
   // ─── Life of the case ──────────────────────────────────────────────────────────────────────
   if (!input.continued) await created();
-  const scheduler = runDeadlines();
-  const refusals = runRefusals();
+  // Both run alongside the steps for as long as this run lives; a continued run starts them again.
+  void runDeadlines();
+  void runRefusals();
   const maxHistoryEvents = input.maxHistoryEvents ?? MAX_HISTORY_EVENTS_PER_RUN;
   const historyFull = () => workflowInfo().historyLength > maxHistoryEvents || workflowInfo().continueAsNewSuggested;
   await condition(() => FINAL_STAGES.includes(state.stage) || historyFull());
@@ -423,8 +424,6 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   if (!FINAL_STAGES.includes(state.stage)) {
     await continueAsNew<typeof settlementCase>({ caseId, permit, continued: state, maxHistoryEvents: input.maxHistoryEvents });
   }
-  void scheduler;
-  void refusals;
   return state;
 
   /** R-ELIG-1..4, then the interview stage (R-INT-1) — or the wait for renewal (R-ELIG-2). */
