@@ -105,6 +105,16 @@ export const careKinds = [
 ] as const;
 export const selfRelianceLevels = ['low', 'moderate', 'high'] as const;
 
+/** R-REG-5: what the centre knows of an unaccompanied minor's companion (følgeperson). */
+export const companionNoteSchema = strictObject({
+  relationship: shortText,
+  knownFor: shortText,
+  feelsSafe: yesNoUnknown,
+  wishesToLiveTogether: yesNoUnknown,
+  staffObservations: longText,
+  recommendation: longText.optional(),
+});
+
 export const unaccompaniedMinorNoteSchema = strictObject(
   {
     familyInNorway: listOf(strictObject({ name: shortText, address: shortText })).default([]),
@@ -114,14 +124,7 @@ export const unaccompaniedMinorNoteSchema = strictObject(
     /** e.g. follow-up by child and adolescent psychiatry (BUP) — the need, not a diagnosis. */
     specialNeeds: longText.optional(),
     /** Only for a minor with a companion (følgeperson). */
-    companion: strictObject({
-      relationship: shortText,
-      knownFor: shortText,
-      feelsSafe: yesNoUnknown,
-      wishesToLiveTogether: yesNoUnknown,
-      staffObservations: longText,
-      recommendation: longText.optional(),
-    }).optional(),
+    companion: companionNoteSchema.optional(),
   },
   noMedicalFields,
 );

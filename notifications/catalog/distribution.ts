@@ -5,6 +5,7 @@ import { permitTypes, relations, sexes } from '../../domain/permit';
 import { booleanField, listOf, longText, oneOf, shortText, strictObject } from '../../domain/schema';
 import {
   answerSchema,
+  companionNoteSchema,
   declinableFields,
   educationLevels,
   fromSpecialUnitSchema,
@@ -42,14 +43,7 @@ const anonymisedMemberSchema = strictObject({
     recommendedCare: strictObject({ kind: shortText, justification: longText }),
     specialNeeds: longText.optional(),
     hasFamilyInNorway: booleanField(),
-    companion: strictObject({
-      relationship: shortText,
-      knownFor: shortText,
-      feelsSafe: yesNoUnknown,
-      wishesToLiveTogether: yesNoUnknown,
-      staffObservations: longText,
-      recommendation: longText.optional(),
-    }).optional(),
+    companion: companionNoteSchema.optional(),
   }).optional(),
 });
 
