@@ -14,6 +14,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { createDocumentClient, ensureTable } from '../../store/client';
 import { createTables, type Tables } from '../../store/table';
+import { testDataConverter } from './codec';
 
 export type TimeSkippingHarness = { env: TestWorkflowEnvironment; client: Client; taskQueue: string; tables: Tables };
 export type DevServerHarness = { client: Client; taskQueue: string; tables: Tables };
@@ -40,6 +41,7 @@ async function startWorker(connection: NativeConnection, taskQueue: string, tabl
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     activities: createActivities({ tables }),
+    dataConverter: testDataConverter(),
     maxCachedWorkflows: 50,
   });
   const running = worker.run();
@@ -75,7 +77,7 @@ export function useTimeSkipping(): TimeSkippingHarness {
     await harness.env.connection.testService!.lockTimeSkipping({});
     // A plain client: the time-skipping client's result() unlocks the clock, and an idle Java test
     // server then races years ahead. Here time moves only when a test calls env.sleep().
-    harness.client = new Client({ connection: harness.env.connection, namespace: 'default' });
+    harness.client = new Client({ connection: harness.env.connection, namespace: 'default', dataConverter: testDataConverter() });
     harness.taskQueue = `test-${randomUUID()}`;
     harness.tables = await freshTables();
     stopWorker = await startWorker(harness.env.nativeConnection, harness.taskQueue, harness.tables);
@@ -95,7 +97,7 @@ export function useDevServer(): DevServerHarness {
   beforeAll(async () => {
     installQuietRuntime();
     const address = inject('temporalAddress');
-    harness.client = new Client({ connection: await Connection.connect({ address }), namespace: inject('namespace') });
+    harness.client = new Client({ connection: await Connection.connect({ address }), namespace: inject('namespace'), dataConverter: testDataConverter() });
     nativeConnection = await NativeConnection.connect({ address });
     harness.taskQueue = `test-${randomUUID()}`;
     harness.tables = await freshTables();
