@@ -76,3 +76,19 @@ describe('payload keys', () => {
     expect(error!.message).not.toContain(secret);
   });
 });
+
+describe('failure messages', () => {
+  it('a refused step’s reason (it names the person) is stored encrypted, and reads back whole', async () => {
+    const { ApplicationFailure } = await import('@temporalio/common');
+    const { loadDataConverter, encodeErrorToFailure, decodeOptionalFailureToOptionalError } = await import('@temporalio/common/lib/internal-non-workflow');
+    const { createDataConverter } = await import('../../privacy/data-converter');
+    const converter = loadDataConverter(createDataConverter(parseKeyRing(k1)));
+    const reason = 'R-INT-3: Omar Haddad (202612345682) did not take part in the interview';
+    const failure = await encodeErrorToFailure(converter, ApplicationFailure.nonRetryable(reason));
+    const stored = JSON.stringify(failure) + text(failure.encodedAttributes?.data);
+    expect(failure.message).toBe('Encoded failure');
+    expect(stored).not.toContain('Omar');
+    expect(stored).not.toContain('202612345682');
+    expect((await decodeOptionalFailureToOptionalError(converter, failure))?.message).toBe(reason);
+  });
+});
