@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { familyPermitBody } from '../fixtures/permits';
-import { call, callers, tokenFor } from '../harness/api';
+import { apiCalendar, call, callers, tokenFor } from '../harness/api';
 
 const ui = 'http://localhost:8233'; // the embedded UI's origin in the test system's configuration
 let raw: Client;
@@ -16,7 +16,7 @@ afterAll(() => raw.connection.close());
 
 /** The stored (encrypted) input of a case's workflow, as the Web UI gets it from Temporal. */
 async function storedInput(): Promise<{ payloads: { metadata: Record<string, string>; data: string }[] }> {
-  const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody());
+  const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(await apiCalendar()));
   const history = await raw.workflow.getHandle(created.body.caseId).fetchHistory();
   const input = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads!;
   return {

@@ -15,6 +15,7 @@ import { createDocumentClient, ensureTable } from '../../store/client';
 import { createTables, type Tables } from '../../store/table';
 import { caseStateQuery } from '../../workflows/messages';
 import { completeSettlementInfo, staff, startCase, step } from '../fixtures/cases';
+import { calendarOn, dateOfInstant } from '../fixtures/calendar';
 import { validInterview } from '../fixtures/interview';
 
 const k1 = formatKey(generateKey('k1'));
@@ -80,7 +81,8 @@ async function keyIdsInHistory(workflowId: string): Promise<string[]> {
 describe('payload key rotation', () => {
   it('a case started under k1 continues and reads in full after k2 becomes the newest key', async () => {
     const before = await deploy(k1);
-    const { handle, caseId, permit } = await startCase(before.client, taskQueue);
+    const calendar = async () => calendarOn(dateOfInstant(Date.now()));
+    const { handle, caseId, permit } = await startCase({ client: before.client, taskQueue, calendar });
     await step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo());
     await before.stop();
     const underK1 = await keyIdsInHistory(caseId);
@@ -91,7 +93,7 @@ describe('payload key rotation', () => {
     try {
       const continued = after.client.workflow.getHandle(caseId);
       // The new worker has nothing cached: it replays the k1 history before it takes this step.
-      const state = await step(continued, 'completeInterview', staff.mottak, validInterview());
+      const state = await step(continued, 'completeInterview', staff.mottak, validInterview(await calendar()));
       expect(state.stage).toBe('preparing');
       const read = await continued.query(caseStateQuery);
       expect(read.permit.persons.map((p) => p.dufNumber)).toEqual(permit.persons.map((p) => p.dufNumber));
