@@ -38,7 +38,11 @@ export function buildState(): 'fresh' | 'missing' | 'stale' {
   return built === sourceHash() ? 'fresh' : 'stale';
 }
 
-/** Builds the UI unless web/dist is up to date; returns the folder to serve. */
+/**
+ * Builds the UI unless web/dist is up to date; returns the folder to serve. The build goes to a
+ * folder of its own and then replaces web/dist, so a second `npm start` (or `npm test`) building
+ * at the same time never serves a half-written folder.
+ */
 export async function ensureWebBuild(log: (line: string) => void): Promise<string> {
   const state = buildState();
   if (state === 'fresh') {
@@ -47,9 +51,21 @@ export async function ensureWebBuild(log: (line: string) => void): Promise<strin
   }
   log(`Web UI: ${state === 'missing' ? 'no build yet' : 'sources changed'}; building web/dist with Vite…`);
   const started = Date.now();
+  const hash = sourceHash();
+  const outDir = path.join(webRoot, `.dist-${process.pid}-${Date.now()}`);
   const { build } = await import('vite');
-  await build({ configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'info' });
-  fs.writeFileSync(HASH_FILE, `${sourceHash()}\n`);
+  try {
+    await build({ configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'info', build: { outDir } });
+    fs.writeFileSync(path.join(outDir, 'build-hash'), `${hash}\n`);
+    const old = `${outDir}-old`;
+    if (fs.existsSync(webDist)) fs.renameSync(webDist, old);
+    fs.renameSync(outDir, webDist);
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    // Another process put the same build in place first: use it.
+    if (buildState() !== 'fresh') throw error;
+  }
   log(`Web UI built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return webDist;
 }

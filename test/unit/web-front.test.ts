@@ -16,7 +16,7 @@ const oidc = {
 };
 
 /** An API that answers with the Authorization header it received. */
-const echoApi = { fetch: (request: Request) => Response.json({ path: new URL(request.url).pathname, authorization: request.headers.get('authorization') }) };
+const echoApi = { fetch: (request: Request): Response => Response.json({ path: new URL(request.url).pathname, authorization: request.headers.get('authorization') }) };
 
 function front(config: typeof embedded | typeof oidc = embedded, distDir?: string) {
   return createWebFront({ api: echoApi, config, devSecret: config.auth.kind === 'secret' ? secret : undefined, distDir });
@@ -46,7 +46,7 @@ describe('the development sign-in (web/server.ts)', () => {
       body: JSON.stringify({ role: 'kommune', org: '34' }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([{ path: 'org', message: 'Oppgi kommunenummeret med fire sifre, f.eks. 3405.' }]);
+    expect(((await response.json()) as { errors: unknown }).errors).toEqual([{ path: 'org', message: 'Oppgi kommunenummeret med fire sifre, f.eks. 3405.' }]);
   });
 
   it('a cross-site page cannot sign a browser in', async () => {
@@ -63,10 +63,10 @@ describe('the development sign-in (web/server.ts)', () => {
     const app = front();
     const cookie = await signedInCookie(app);
     const read = await app.request('/v1/me', { headers: { cookie, 'sec-fetch-site': 'same-origin' } });
-    expect((await read.json()).authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(((await read.json()) as { authorization: unknown }).authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
     // A token the caller sends itself is never replaced.
     const own = await app.request('/v1/me', { headers: { cookie, authorization: 'Bearer mine' } });
-    expect((await own.json()).authorization).toBe('Bearer mine');
+    expect(((await own.json()) as { authorization: unknown }).authorization).toBe('Bearer mine');
   });
 
   it('CSRF: a write with the cookie needs the X-Bosetting-Csrf header and this origin', async () => {
@@ -78,7 +78,7 @@ describe('the development sign-in (web/server.ts)', () => {
     expect((await post({ origin: 'https://evil.example', 'x-bosetting-csrf': '1' })).status).toBe(403);
     const ok = await post({ 'sec-fetch-site': 'same-origin', 'x-bosetting-csrf': '1' });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).authorization).toMatch(/^Bearer /);
+    expect(((await ok.json()) as { authorization: unknown }).authorization).toMatch(/^Bearer /);
   });
 
   it('signing out clears the cookie', async () => {
@@ -92,9 +92,9 @@ describe('the development sign-in (web/server.ts)', () => {
     expect(await (await app.request('/ui-config.json')).json()).toEqual({ signIn: { kind: 'oidc', authority: 'https://idp.example', clientId: 'bosetting-web', scope: 'openid' } });
     const signIn = await app.request('/auth/dev/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'imdi' }) });
     // Falls through to the API, which knows no such route.
-    expect((await signIn.json()).path).toBe('/auth/dev/session');
+    expect(((await signIn.json()) as { path: string }).path).toBe('/auth/dev/session');
     const read = await app.request('/v1/me', { headers: { cookie: 'bosetting_session=forged' } });
-    expect((await read.json()).authorization).toBeNull();
+    expect(((await read.json()) as { authorization: unknown }).authorization).toBeNull();
   });
 });
 
@@ -110,8 +110,9 @@ describe('serving the built UI', () => {
     expect(await page.text()).toContain('<title>Bosetting</title>');
     const asset = await app.request('/assets/app-1234.js');
     expect(asset.headers.get('cache-control')).toContain('immutable');
-    expect((await (await app.request('/v1/cases')).json()).path).toBe('/v1/cases');
-    expect((await (await app.request('/openapi.json')).json()).path).toBe('/openapi.json');
-    expect((await (await app.request('/missing.png')).json()).path).toBe('/missing.png');
+    const pathOf = async (url: string) => ((await (await app.request(url)).json()) as { path: string }).path;
+    expect(await pathOf('/v1/cases')).toBe('/v1/cases');
+    expect(await pathOf('/openapi.json')).toBe('/openapi.json');
+    expect(await pathOf('/missing.png')).toBe('/missing.png');
   });
 });

@@ -5,6 +5,9 @@ import { mayOpen, pages, type PageName } from './access';
 import { roleLabels } from './labels';
 import { useInboxCount } from './pages/inbox';
 import { InboxPage } from './pages/inbox';
+import { CasePage } from './pages/case';
+import { CasesPage } from './pages/cases';
+import { RegisterPermitPage } from './pages/register-permit';
 import { SignInPage } from './pages/sign-in';
 import { useSession } from './session';
 
@@ -74,6 +77,9 @@ function SignedIn({ signInKind }: { signInKind: string }) {
       <main id="innhold" tabIndex={-1}>
         <Routes>
           <Route path="/" element={<InboxPage />} />
+          <Route path="/saker" element={<CasesPage />} />
+          <Route path="/saker/:caseId" element={<CasePage />} />
+          <Route path="/vedtak" element={<RegisterPermitPage />} />
           <Route path="/auth/callback" element={<Navigate to="/" replace />} />
           <Route path="*" element={<Paragraph>Fant ikke siden.</Paragraph>} />
         </Routes>
