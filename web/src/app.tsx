@@ -8,6 +8,9 @@ import { InboxPage } from './pages/inbox';
 import { CasePage } from './pages/case';
 import { CasesPage } from './pages/cases';
 import { RegisterPermitPage } from './pages/register-permit';
+import { ArrivalPage } from './pages/arrival';
+import { MunicipalitiesPage } from './pages/municipalities';
+import { StatisticsPage } from './pages/statistics';
 import { SignInPage } from './pages/sign-in';
 import { useSession } from './session';
 
@@ -80,6 +83,9 @@ function SignedIn({ signInKind }: { signInKind: string }) {
           <Route path="/saker" element={<CasesPage />} />
           <Route path="/saker/:caseId" element={<CasePage />} />
           <Route path="/vedtak" element={<RegisterPermitPage />} />
+          <Route path="/kommuner" element={<MunicipalitiesPage />} />
+          <Route path="/ankomst" element={<ArrivalPage />} />
+          <Route path="/statistikk" element={<StatisticsPage />} />
           <Route path="/auth/callback" element={<Navigate to="/" replace />} />
           <Route path="*" element={<Paragraph>Fant ikke siden.</Paragraph>} />
         </Routes>

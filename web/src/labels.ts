@@ -107,3 +107,35 @@ export function label(map: Record<string, string>, code: string | undefined | nu
   if (code === undefined || code === null) return '–';
   return map[code] ?? code;
 }
+
+/** The arrival journey's tasks by id (domain/arrival.ts, seed 000 «Første dag / De første dagene / De første ukene»). */
+export const arrivalTaskTitles: Record<string, string> = {
+  'pick-up': 'Hentet ved ankomst og fulgt til boligen',
+  'first-day-food': 'Mat servert første dag',
+  'money-until-stipend': 'Penger eller mulighet til å kjøpe mat og nødvendigheter til introduksjonsstønaden kommer',
+  'urgent-health': 'Akutte helsebehov sjekket; innleggelse eller henvisning ved behov',
+  lease: 'Leiekontrakt gjennomgått med tolk og signert av flyktningen som leietaker',
+  'contents-insurance': 'Innboforsikring tegnet',
+  'housing-guidance': 'Boveiledning: brannslukker, røykvarsler, renhold, oppvarming om vinteren',
+  'population-register': 'Flytting meldt til folkeregisteret (innen 8 dager)',
+  'housing-allowance': 'Bostøtte (Husbanken) søkt',
+  'programme-application': 'Introduksjonsprogram søkt',
+  'kindergarten-application': 'Barnehageplass søkt',
+  'health-examination': 'Helseundersøkelse',
+  gp: 'Fastlege tildelt',
+  dentist: 'Tannlege: nødvendig behandling startet',
+  'local-volunteering': 'Introdusert for lokalt frivillig arbeid (lag, frivilligsentral, flyktningguide)',
+  'nir-registration': 'Registrert i NIR (nødvendig for riktige tilskudd)',
+  'programme-start-in-nir': 'Oppstart i introduksjonsprogrammet registrert i NIR',
+  'integration-grant-year-1': 'Integreringstilskudd for år 1 søkt',
+  'school-start': 'Startet på skolen',
+  'kindergarten-place': 'Barnehageplass eller annet tilbud på plass',
+  'team-meeting': 'Første møte med det tverrfaglige teamet',
+  'extra-grant': 'Ekstratilskudd søkt',
+};
+
+export function arrivalTaskTitle(task: { taskId?: string; id?: string; title: string }): string {
+  const id = task.taskId ?? task.id ?? '';
+  if (id.startsWith('plan-evaluation-')) return `Individuell plan evaluert (${id.slice('plan-evaluation-'.length)}. evaluering)`;
+  return arrivalTaskTitles[id] ?? task.title;
+}
