@@ -128,6 +128,15 @@ export function isValidIsoWeek(value: string): boolean {
   return year >= 1 && week >= 1 && week <= isoWeeksInYear(year);
 }
 
+/**
+ * The ISO week-numbering year of a week: isoWeekYear('2026-W01') = 2026, although that week's
+ * Monday is 2025-12-29. A place in a decided number (R-DIST-2) counts in this year.
+ */
+export function isoWeekYear(isoWeek: IsoWeekString): number {
+  if (!isValidIsoWeek(isoWeek)) throw new RangeError(`not an existing ISO week in the form YYYY-Www: '${isoWeek}'`);
+  return Number(isoWeek.slice(0, 4));
+}
+
 /** The Monday that starts an ISO week: mondayOfIsoWeek('2020-W53') = '2020-12-28'. */
 export function mondayOfIsoWeek(isoWeek: IsoWeekString): IsoDate {
   if (!isValidIsoWeek(isoWeek)) throw new RangeError(`not an existing ISO week in the form YYYY-Www: '${isoWeek}'`);

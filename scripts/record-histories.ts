@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { WorkflowHandle } from '@temporalio/client';
-import { addDays } from '../domain/dates';
+import { addDays, isoWeekYear } from '../domain/dates';
 import { freePort } from '../runtime/ports';
 import { startSystem } from '../runtime/system';
 import { ensureTemporalCli } from '../runtime/temporal-binaries';
@@ -17,6 +17,7 @@ import { loadConfig } from '../temporal.config';
 import { caseStateQuery } from '../workflows/messages';
 import { readyForDistribution, staff, startCase, step } from '../test/fixtures/cases';
 import { validInterview } from '../test/fixtures/interview';
+import { calendarOn } from '../test/fixtures/calendar';
 
 const out = path.join(import.meta.dirname, '..', 'test', 'histories');
 const log = (line: string) => console.log(`[record] ${line}`);
@@ -49,21 +50,24 @@ async function save(name: string, handle: WorkflowHandle) {
 
 try {
   fs.mkdirSync(out, { recursive: true });
-  await setDecidedNumber(tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 50 });
+  const cal = calendarOn(new Date().toISOString().slice(0, 10));
+  const week = cal.week(60);
+  await setDecidedNumber(tables, { municipalityNumber: '3403', name: 'Hamar', year: isoWeekYear(week), decided: 50 });
+  const harness = { client, taskQueue, calendar: async () => cal };
 
-  const family = await startCase(client, taskQueue);
-  await readyForDistribution(family.handle, validInterview());
+  const family = await startCase(harness);
+  await readyForDistribution(family.handle, validInterview(cal));
   await step(family.handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
-  await step(family.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' });
+  await step(family.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: week });
   const movingDate = addDays(new Date().toISOString().slice(0, 10), 10);
   await step(family.handle, 'agreeMovingDate', staff.mottak, { movingDate, travel: { mode: 'public_transport', journeyHours: 5 } });
   await step(family.handle, 'confirmArrival', staff.kommune('3403'), { arrivedOn: movingDate, allMembersArrived: true });
   await save('settlement-case-family-to-move-in', family.handle);
 
-  const refusal = await startCase(client, taskQueue);
-  await readyForDistribution(refusal.handle, validInterview());
+  const refusal = await startCase(harness);
+  await readyForDistribution(refusal.handle, validInterview(cal));
   await step(refusal.handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
-  await step(refusal.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' });
+  await step(refusal.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: week });
   const today = new Date().toISOString().slice(0, 10);
   await step(refusal.handle, 'registerRefusal', staff.mottak, { refusedOn: today, moveDeadline: addDays(today, 20) });
   for (let i = 0; i < 50 && !(await refusal.handle.query(caseStateQuery)).refusal?.childStarted; i++) await new Promise((r) => setTimeout(r, 100));

@@ -24,7 +24,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { addDays, instantToDate, mondayOfIsoWeek } from '../domain/dates';
+import { addDays, instantToDate, isoWeekYear, mondayOfIsoWeek } from '../domain/dates';
 import { deadlinePolicies, dueDate, goalClock, goalStatus, hostMunicipalityDutiesApply, reminderDate, type DeadlineRuleId } from '../domain/deadlines';
 import { anonymisedProfile, distributionPreconditions, priorityGroup } from '../domain/distribution';
 import { assessEligibility } from '../domain/eligibility';
@@ -760,8 +760,9 @@ function newCaseState(caseId: string, permit: PermitGranted, createdAt: string):
   };
 }
 
+/** R-DIST-2: a place counts in the ISO week-numbering year of the expected week (2026-W01 is 2026). */
 function settlementYear(isoWeek: string): number {
-  return Number(mondayOfIsoWeek(isoWeek).slice(0, 4));
+  return isoWeekYear(isoWeek);
 }
 
 function zodReason(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): string | undefined {

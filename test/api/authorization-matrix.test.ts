@@ -9,15 +9,18 @@ import { journeyStepSchemas } from '../../domain/journey';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { familyPermitBody } from '../fixtures/permits';
 import { validInterview } from '../fixtures/interview';
-import { call, callers, type Caller } from '../harness/api';
+import { apiCalendar, call, callers, type Caller } from '../harness/api';
 
 type CallerKey = 'none' | keyof typeof callers;
 const callerKeys: CallerKey[] = ['none', 'udi', 'mottak', 'otherMottak', 'kommune', 'otherKommune', 'imdi', 'supervisor'];
 
 let sharedCase: string;
+const cal = await apiCalendar();
+/** A planning year well ahead, so no other test's decided number is touched. */
+const planningYear = Number(cal.today.slice(0, 4)) + 5;
 
 async function newCase(): Promise<string> {
-  const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody());
+  const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal));
   expect(created.status).toBe(201);
   return created.body.caseId;
 }
@@ -27,8 +30,8 @@ async function offeredCase(): Promise<string> {
   const caseId = await newCase();
   const steps: [Caller, string, unknown][] = [
     [callers.mottak, 'settlement-info', completeSettlementInfo()],
-    [callers.mottak, 'interview', validInterview()],
-    [callers.kommune, 'competence-mapping', { status: 'done', doneOn: '2026-11-27' }],
+    [callers.mottak, 'interview', validInterview(cal)],
+    [callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today }],
     [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
   ];
   for (const [caller, path, body] of steps) expect((await call(caller, 'POST', `/v1/cases/${caseId}/${path}`, body)).status, path).toBe(200);
@@ -50,7 +53,7 @@ type Request = { method: string; path: string; body?: unknown };
 /** The route as documented in OpenAPI → how to call it, and the expected status per caller. */
 const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>; expect: Record<CallerKey, number> }> = {
   'POST /v1/permits': {
-    request: async () => ({ method: 'POST', path: '/v1/permits', body: familyPermitBody() }),
+    request: async () => ({ method: 'POST', path: '/v1/permits', body: familyPermitBody(cal) }),
     //        none  udi  mottak otherMottak kommune otherKommune imdi supervisor
     expect: { none: 401, udi: 201, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
@@ -80,35 +83,35 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
   },
   'POST /v1/cases/{caseId}/interview': {
     // A fresh case for the caller who may do it, so a 200 is not a 409 from an earlier row.
-    request: async (caller) => ({ method: 'POST', path: `/v1/cases/${caller === 'mottak' ? await newCase() : sharedCase}/interview`, body: validInterview() }),
+    request: async (caller) => ({ method: 'POST', path: `/v1/cases/${caller === 'mottak' ? await newCase() : sharedCase}/interview`, body: validInterview(cal) }),
     expect: { none: 401, udi: 403, mottak: 200, otherMottak: 404, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
-  'POST /v1/cases/{caseId}/first-renewal': stepRow('first-renewal', { renewalDate: '2026-12-01' }, { ...none403, none: 401, udi: 409, imdi: 409 }),
+  'POST /v1/cases/{caseId}/first-renewal': stepRow('first-renewal', { renewalDate: cal.today }, { ...none403, none: 401, udi: 409, imdi: 409 }),
   'POST /v1/cases/{caseId}/settlement-info': stepRow('settlement-info', completeSettlementInfo(), { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
   'POST /v1/cases/{caseId}/internal-notes': stepRow('internal-notes', { text: 'New information.' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, imdi: 200 }),
-  'POST /v1/cases/{caseId}/competence-mapping': stepRow('competence-mapping', { status: 'done', doneOn: '2026-11-27' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200 }),
-  'POST /v1/cases/{caseId}/norwegian-training': stepRow('norwegian-training', { offeredOn: '2026-11-27' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404 }),
-  'POST /v1/cases/{caseId}/function-reports': stepRow('function-reports', { recordedOn: '2026-11-27', outcome: 'no_change' }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/competence-mapping': stepRow('competence-mapping', { status: 'done', doneOn: cal.today }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200 }),
+  'POST /v1/cases/{caseId}/norwegian-training': stepRow('norwegian-training', { offeredOn: cal.today }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404 }),
+  'POST /v1/cases/{caseId}/function-reports': stepRow('function-reports', { recordedOn: cal.today, outcome: 'no_change' }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
   'POST /v1/cases/{caseId}/offers': stepRow('offers', { municipalityNumber: '3403', municipalityName: 'Hamar' }, { ...none403, none: 401, imdi: 409 }),
   'POST /v1/cases/{caseId}/offer-response': stepRow('offer-response', { decision: 'decline', reason: 'No housing.' }, { ...none403, none: 401, kommune: 200, otherKommune: 404 }, offeredCase),
-  'POST /v1/cases/{caseId}/self-settlement': stepRow('self-settlement', { municipalityNumber: '3403', municipalityName: 'Hamar', expectedSettlementWeek: '2031-W10' }, { ...none403, none: 401, imdi: 409 }),
-  'POST /v1/cases/{caseId}/minor-plans': stepRow('minor-plans', { sentOn: '2026-11-27', signedByMinor: true, signedByRepresentative: true }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
-  'POST /v1/cases/{caseId}/moving-date': stepRow('moving-date', { movingDate: '2030-01-10', travel: { mode: 'public_transport', journeyHours: 2 } }, { ...none403, none: 401, mottak: 409, otherMottak: 404, kommune: 404, otherKommune: 404 }),
-  'POST /v1/cases/{caseId}/refusal': stepRow('refusal', { refusedOn: '2026-11-27', moveDeadline: '2026-12-10' }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
-  'POST /v1/cases/{caseId}/refusal-end': stepRow('refusal-end', { outcome: 'left', on: '2026-11-27' }, { ...none403, none: 401, udi: 409, mottak: 409, otherMottak: 404 }),
-  'POST /v1/cases/{caseId}/departure': stepRow('departure', { date: '2026-11-27', reason: 'left_norway' }, { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
-  'POST /v1/cases/{caseId}/arrival': stepRow('arrival', { arrivedOn: '2026-11-27', allMembersArrived: true }, { ...none403, none: 401, kommune: 404, otherKommune: 404 }),
+  'POST /v1/cases/{caseId}/self-settlement': stepRow('self-settlement', { municipalityNumber: '3403', municipalityName: 'Hamar', expectedSettlementWeek: `${planningYear}-W10` }, { ...none403, none: 401, imdi: 409 }),
+  'POST /v1/cases/{caseId}/minor-plans': stepRow('minor-plans', { sentOn: cal.today, signedByMinor: true, signedByRepresentative: true }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/moving-date': stepRow('moving-date', { movingDate: cal.day(60), travel: { mode: 'public_transport', journeyHours: 2 } }, { ...none403, none: 401, mottak: 409, otherMottak: 404, kommune: 404, otherKommune: 404 }),
+  'POST /v1/cases/{caseId}/refusal': stepRow('refusal', { refusedOn: cal.today, moveDeadline: cal.day(14) }, { ...none403, none: 401, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/refusal-end': stepRow('refusal-end', { outcome: 'left', on: cal.today }, { ...none403, none: 401, udi: 409, mottak: 409, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/departure': stepRow('departure', { date: cal.today, reason: 'left_norway' }, { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/arrival': stepRow('arrival', { arrivedOn: cal.today, allMembersArrived: true }, { ...none403, none: 401, kommune: 404, otherKommune: 404 }),
   'POST /v1/cases/{caseId}/tasks-done': stepRow('tasks-done', { taskId: 'delivery#1', note: 'Posted by hand.' }, { ...none403, none: 401, mottak: 409, otherMottak: 404, kommune: 404, otherKommune: 404, imdi: 409 }),
   'GET /v1/municipalities': {
-    request: async () => ({ method: 'GET', path: '/v1/municipalities?year=2031' }),
+    request: async () => ({ method: 'GET', path: `/v1/municipalities?year=${planningYear}` }),
     expect: { ...none403, none: 401, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
   },
   'GET /v1/municipalities/{municipalityNumber}/{year}': {
-    request: async () => ({ method: 'GET', path: '/v1/municipalities/3405/2031' }),
+    request: async () => ({ method: 'GET', path: `/v1/municipalities/3405/${planningYear}` }),
     expect: { ...none403, none: 401, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
   },
   'PUT /v1/municipalities/{municipalityNumber}/{year}': {
-    request: async () => ({ method: 'PUT', path: '/v1/municipalities/3405/2031', body: { name: 'Lillehammer', decided: 40 } }),
+    request: async () => ({ method: 'PUT', path: `/v1/municipalities/3405/${planningYear}`, body: { name: 'Lillehammer', decided: 40 } }),
     expect: { ...none403, none: 401, imdi: 200 },
   },
   'GET /v1/cases/{caseId}/persons/{dufNumber}/journey': {
@@ -160,7 +163,7 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     expect: { none: 401, udi: 403, mottak: 200, otherMottak: 200, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
   },
   'GET /v1/statistics': {
-    request: async () => ({ method: 'GET', path: '/v1/statistics?from=2026-01-01&to=2026-12-31' }),
+    request: async () => ({ method: 'GET', path: `/v1/statistics?from=${cal.month(-12)}&to=${cal.today}` }),
     expect: { none: 401, udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 200, supervisor: 200 },
   },
 };
@@ -169,7 +172,7 @@ const callerOf = (key: CallerKey): Caller | undefined => (key === 'none' ? undef
 
 beforeAll(async () => {
   sharedCase = await offeredCase();
-  expect((await call(callers.imdi, 'PUT', '/v1/municipalities/3405/2031', { name: 'Lillehammer', decided: 40 })).status).toBe(200);
+  expect((await call(callers.imdi, 'PUT', `/v1/municipalities/3405/${planningYear}`, { name: 'Lillehammer', decided: 40 })).status).toBe(200);
   expect((await call(callers.imdi, 'PUT', '/v1/recipients/school/matrix-school', { name: 'Matrise skole', channel: { type: 'none' } })).status).toBeLessThan(300);
 });
 

@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { isValidNationalIdentityNumber } from '../../domain/identifiers';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
+import type { Calendar } from '../fixtures/calendar';
 import { familyPermitBody } from '../fixtures/permits';
-import { call, callers, eventually } from '../harness/api';
+import { apiCalendar, call, callers, eventually } from '../harness/api';
 
-/** A valid fødselsnummer for a DDMMYY birth date (the first individual number with valid check digits). */
-function nationalIdentityNumberBornOn(ddmmyy: string): string {
-  for (let individual = 100; individual < 500; individual++) {
+/** A valid fødselsnummer for a birth date (the first individual number of its century with valid check digits). */
+function nationalIdentityNumberBornOn(dateOfBirth: string): string {
+  const [y, m, d] = dateOfBirth.split('-');
+  const ddmmyy = `${d}${m}${y!.slice(2)}`;
+  const first = Number(y) >= 2000 ? 500 : 100; // individual numbers 500–999 for 2000–2039, 000–499 for the 1900s
+  for (let individual = first; individual < first + 400; individual++) {
     for (let checks = 0; checks < 100; checks++) {
       const candidate = `${ddmmyy}${individual}${String(checks).padStart(2, '0')}`;
       if (isValidNationalIdentityNumber(candidate)) return candidate;
@@ -17,19 +21,20 @@ function nationalIdentityNumberBornOn(ddmmyy: string): string {
   throw new Error('no number found');
 }
 
-async function newCase(overrides: Record<string, unknown> = {}) {
-  const permit = familyPermitBody(overrides);
+async function newCase(overrides: Record<string, unknown> | ((cal: Calendar) => Record<string, unknown>) = {}) {
+  const cal = await apiCalendar();
+  const permit = familyPermitBody(cal, typeof overrides === 'function' ? overrides(cal) : overrides);
   const created = await call(callers.udi, 'POST', '/v1/permits', permit);
   expect(created.status).toBe(201);
-  return { caseId: created.body.caseId as string, permit: permit as any };
+  return { caseId: created.body.caseId as string, permit: permit as any, cal };
 }
 
 describe('privacy', () => {
   it('R-DIST-3, R-PRIV-1: the municipality’s view before acceptance has no name, DUF number, identity number or reception centre (raw response)', async () => {
-    const { caseId, permit } = await newCase();
+    const { caseId, permit, cal } = await newCase();
     // A second household whose main person has a national identity number, so there is one to leak.
-    const withId = familyPermitBody();
-    (withId.persons as any[])[0].nationalIdentityNumber = nationalIdentityNumberBornOn('140390');
+    const withId = familyPermitBody(cal);
+    (withId.persons as any[])[0].nationalIdentityNumber = nationalIdentityNumberBornOn((withId.persons as { dateOfBirth: string }[])[0]!.dateOfBirth);
     const idCase = await call(callers.udi, 'POST', '/v1/permits', withId);
     expect(idCase.status, idCase.text).toBe(201);
     const cases = [
@@ -42,8 +47,8 @@ describe('privacy', () => {
     for (const { caseId: id } of cases) {
       const steps: [typeof callers.mottak | typeof callers.kommune | typeof callers.imdi, string, unknown][] = [
         [callers.mottak, 'settlement-info', completeSettlementInfo()],
-        [callers.mottak, 'interview', validInterview()],
-        [callers.kommune, 'competence-mapping', { status: 'done', doneOn: '2026-11-27' }],
+        [callers.mottak, 'interview', validInterview(cal)],
+        [callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today }],
         [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
       ];
       for (const [caller, path, body] of steps) expect((await call(caller, 'POST', `/v1/cases/${id}/${path}`, body)).status, path).toBe(200);
@@ -81,12 +86,12 @@ describe('privacy', () => {
 
 describe('audit log', () => {
   it('R-PRIV-4: every read and change by a person is logged with who, role, organisation, when, what and outcome', async () => {
-    const { caseId } = await newCase();
+    const { caseId, cal } = await newCase();
     await call(callers.mottak, 'GET', `/v1/cases/${caseId}`);
     await call(callers.kommune, 'GET', `/v1/cases/${caseId}`);
     await call(callers.otherMottak, 'GET', `/v1/cases/${caseId}`);
-    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview());
-    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview()); // refused: already held
+    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
+    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal)); // refused: already held
     await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);
 
     const trail = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/audit?limit=200`);
@@ -111,45 +116,45 @@ describe('audit log', () => {
 
 describe('staff steps (the interview as the pattern)', () => {
   it('R-INT-2: the actor comes from the token; the body cannot name one', async () => {
-    const { caseId } = await newCase();
-    const forged = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, { ...validInterview(), actor: { id: 'someone-else', role: 'imdi' } });
+    const { caseId, cal } = await newCase();
+    const forged = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, { ...validInterview(cal), actor: { id: 'someone-else', role: 'imdi' } });
     expect(forged.status).toBe(400);
     expect(forged.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringContaining('unknown field(s): actor') }));
 
-    const done = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview());
+    const done = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ view: 'full', stage: 'preparing', interview: { completedBy: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak', organisation: 'mottak-lillehammer' } } });
   });
 
   it('R-INT-6: a step the workflow refuses is a 409 problem with the workflow’s reason', async () => {
-    const { caseId } = await newCase();
-    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview())).status).toBe(200);
-    const again = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview());
+    const { caseId, cal } = await newCase();
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal))).status).toBe(200);
+    const again = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
     expect(again.body.detail).toContain('the case is in "preparing"');
   });
 
   it('R-INT-3: a record the household check refuses is a 409 naming the member', async () => {
-    const { caseId } = await newCase();
-    const onlyOne = validInterview({ participants: [{ dufNumber: '202612345671', format: 'joint' }] });
+    const { caseId, cal } = await newCase();
+    const onlyOne = validInterview(cal, { participants: [{ dufNumber: '202612345671', format: 'joint' }] });
     const refused = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, onlyOne);
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('Omar Haddad');
   });
 
   it('an Idempotency-Key makes a retried step apply once', async () => {
-    const { caseId } = await newCase();
+    const { caseId, cal } = await newCase();
     const headers = { 'idempotency-key': `retry-${caseId}` };
-    const first = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(), headers);
-    const retry = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(), headers);
+    const first = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal), headers);
+    const retry = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal), headers);
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(retry.body.version).toBe(first.body.version);
   });
 
   it('an invalid body is a 400 with the field path, and changes nothing', async () => {
-    const { caseId } = await newCase();
-    const bad = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview({ heldOn: '2026-02-30' }));
+    const { caseId, cal } = await newCase();
+    const bad = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal, { heldOn: '2026-02-30' }));
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'heldOn' }));
     expect((await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.stage).toBe('interview');
@@ -158,13 +163,15 @@ describe('staff steps (the interview as the pattern)', () => {
 
 describe('history', () => {
   it('R-INT-1, R-INT-2: the readable history tells, in order, the start, the notice to the centre, the timers and the interview with who held it', async () => {
-    const { caseId } = await newCase();
+    // UDI's decision two days before the case: the competence mapping's reminder (decision + 11 days,
+    // R-HOST-1) comes before the interview's (case + 11 days, R-INT-2).
+    const { caseId, cal } = await newCase((c) => ({ decisionDate: c.day(-2), permitDate: c.day(-2) }));
     // The reminder timer starts once the notice is handed over; an interview held before that needs no timer.
     await eventually(
       () => call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`),
       (r) => r.body.entries?.some((e: any) => e.kind === 'timer'),
     );
-    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview())).status).toBe(200);
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal))).status).toBe(200);
     const history = await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);
     expect(history.status).toBe(200);
     expect(history.body.runs).toBe(1);

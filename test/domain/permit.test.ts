@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { permitGrantedSchema, permitTypes, personSchema } from '../../domain';
 import { familyPersons, issuesOf, person, PERMIT_DATE, permit, permitInput } from './fixtures';
+import { calendarOn } from '../fixtures/calendar';
+import { familyPermitBody } from '../fixtures/permits';
 
 const parse = (input: unknown) => permitGrantedSchema.safeParse(input);
 
@@ -147,12 +149,12 @@ describe('permitGrantedSchema', () => {
 describe('permitGrantedSchema with impossible dates', () => {
   it('reports an impossible permit date or birth date as a field error instead of throwing', async () => {
     const { permitGrantedSchema } = await import('../../domain/permit');
-    const base = JSON.parse((await import('node:fs')).readFileSync(new URL('../fixtures/permit-family.json', import.meta.url), 'utf8'));
+    const base = familyPermitBody(calendarOn('2026-11-20')) as { persons: { dateOfBirth: string }[] };
     const badPermitDate = permitGrantedSchema.safeParse({ ...base, permitDate: '2026-02-30' });
     expect(badPermitDate.success).toBe(false);
     expect(badPermitDate.error?.issues.map((i) => i.path.join('.'))).toContain('permitDate');
     const persons = structuredClone(base.persons);
-    persons[0].dateOfBirth = '1990-13-01';
+    persons[0]!.dateOfBirth = '1990-13-01';
     const badBirth = permitGrantedSchema.safeParse({ ...base, persons });
     expect(badBirth.success).toBe(false);
     expect(badBirth.error?.issues.map((i) => i.path.join('.'))).toContain('persons.0.dateOfBirth');

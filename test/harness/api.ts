@@ -2,6 +2,7 @@
 import { inject } from 'vitest';
 import { signToken, type Role } from '../../api/auth';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../temporal.config';
+import { calendarOn, dateOfInstant, type Calendar } from '../fixtures/calendar';
 
 export type Caller = { role: Role; org?: string; sub?: string };
 
@@ -57,4 +58,13 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     if (ok(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Today on the API's own clock (its Date header), for every date an API test derives. */
+export async function apiCalendar(apiUrl: string = inject('apiUrl')): Promise<Calendar> {
+  const response = await fetch(`${apiUrl}/health`);
+  await response.body?.cancel();
+  const date = response.headers.get('date');
+  if (!date) throw new Error('the API sent no Date header');
+  return calendarOn(dateOfInstant(Date.parse(date)));
 }

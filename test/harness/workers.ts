@@ -14,9 +14,11 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { createDocumentClient, ensureTable } from '../../store/client';
 import { createTables, type Tables } from '../../store/table';
+import { calendarOn, dateOfInstant, type Calendar } from '../fixtures/calendar';
 
-export type TimeSkippingHarness = { env: TestWorkflowEnvironment; client: Client; taskQueue: string; tables: Tables };
-export type DevServerHarness = { client: Client; taskQueue: string; tables: Tables };
+/** `calendar()`: today on the clock of the harness's server, for every date a test derives. */
+export type TimeSkippingHarness = { env: TestWorkflowEnvironment; client: Client; taskQueue: string; tables: Tables; calendar: () => Promise<Calendar> };
+export type DevServerHarness = { client: Client; taskQueue: string; tables: Tables; calendar: () => Promise<Calendar> };
 
 let runtimeInstalled = false;
 
@@ -66,6 +68,7 @@ async function startTimeSkippingServer(attempts = 3): Promise<TestWorkflowEnviro
 /** Call at the top of a test file; the returned object is filled in before the first test. */
 export function useTimeSkipping(): TimeSkippingHarness {
   const harness = {} as TimeSkippingHarness;
+  harness.calendar = async () => calendarOn(dateOfInstant(await harness.env.currentTimeMs()));
   let stopWorker: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     installQuietRuntime();
@@ -90,6 +93,8 @@ export function useTimeSkipping(): TimeSkippingHarness {
 /** Call at the top of a test file; a worker of its own on the shared real dev server. */
 export function useDevServer(): DevServerHarness {
   const harness = {} as DevServerHarness;
+  // The dev server is a child of this test run on this machine: its clock is this machine's.
+  harness.calendar = async () => calendarOn(dateOfInstant(Date.now()));
   let stopWorker: (() => Promise<void>) | undefined;
   let nativeConnection: NativeConnection | undefined;
   beforeAll(async () => {

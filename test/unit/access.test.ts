@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { caseView, listRestriction, organisationsOfState, policy, scopeOf } from '../../api/access';
 import { roles } from '../../api/auth';
 import type { CaseState } from '../../workflows/messages';
+import { calendarOn } from '../fixtures/calendar';
 import { familyPermit } from '../fixtures/permits';
 
 const mottak = { id: 'm', role: 'mottak' as const, organisation: 'mottak-lillehammer' };
@@ -11,7 +12,7 @@ const kommune = { id: 'k', role: 'kommune' as const, organisation: '3405' };
 const otherKommune = { id: 'k2', role: 'kommune' as const, organisation: '0301' };
 
 function state(extra: Partial<CaseState> = {}): CaseState {
-  return { caseId: 'c', permit: familyPermit(), stage: 'distribution', createdAt: '2026-11-20T00:00:00Z', version: 1, deadlines: [], timeline: [], offers: [], ...extra } as unknown as CaseState;
+  return { caseId: 'c', permit: familyPermit(calendarOn('2026-11-20')), stage: 'distribution', createdAt: '2026-11-20T00:00:00Z', version: 1, deadlines: [], timeline: [], offers: [], ...extra } as unknown as CaseState;
 }
 
 const offer = (municipalityNumber: string, status: 'pending' | 'accepted' | 'declined') =>

@@ -12,14 +12,15 @@ const t = useDevServer();
 
 describe('bounded history', () => {
   it(`continues as new past the bound (${MAX_HISTORY_EVENTS_PER_RUN} events in production), keeping the whole state and every deadline`, async () => {
-    const permit = familyPermit();
+    const cal = await t.calendar();
+    const permit = familyPermit(cal);
     const caseId = caseIdForPermit(permit.permitId);
     const bound = 40;
     const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit, maxHistoryEvents: bound }] });
     const firstRunId = (await handle.describe()).runId;
 
     await step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo());
-    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
     for (let i = 0; i < 6; i++) await step(handle, 'addInternalNote', staff.mottak, { text: `Note ${i}` });
 
     const latest = t.client.workflow.getHandle(caseId); // no run id: follows the chain
@@ -43,7 +44,7 @@ describe('bounded history', () => {
     }
 
     // Steps keep working on the new run.
-    const mapped = await step(latest, 'recordCompetenceMapping', staff.kommune('3405'), { status: 'done', doneOn: '2026-11-27' });
+    const mapped = await step(latest, 'recordCompetenceMapping', staff.kommune('3405'), { status: 'done', doneOn: cal.today });
     expect(mapped.competenceMapping.status).toBe('done');
   });
 });

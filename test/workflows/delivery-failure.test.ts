@@ -29,7 +29,7 @@ describe('delivery failure', () => {
   it('R-INT-1: a notice the centre’s system refuses becomes a task on the case, and closing it is recorded', async () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     await putRecipient(t.tables, { kind: 'reception_centre', id: 'mottak-lillehammer' }, { name: 'Lillehammer asylmottak', channel: { type: 'webhook', url, secret: 'a-long-enough-secret-123' } }, new Date().toISOString());
-    const { handle, caseId } = await startCase(t.client, t.taskQueue);
+    const { handle, caseId } = await startCase(t);
 
     const state = await eventually(() => handle.query(caseStateQuery), (s) => s.deadlines.some((d) => d.id.startsWith('delivery#')));
     const task = state.deadlines.find((d) => d.id.startsWith('delivery#'))!;

@@ -9,7 +9,7 @@ import { validInterview } from '../fixtures/interview';
 const t = useTimeSkipping();
 const DAY = 24 * 60 * 60 * 1000;
 const imdiCaseworker = { id: 'mottak-staff-1', role: 'mottak' as const, organisation: 'mottak-lillehammer' };
-const startCase = () => startCaseOn(t.client, t.taskQueue);
+const startCase = () => startCaseOn(t);
 
 describe('settlement interview deadline', () => {
   it('R-INT-1, R-INT-2: the centre is told at once; 14 days later an unheld interview is flagged overdue and escalated', async () => {
@@ -52,7 +52,7 @@ describe('settlement interview deadline', () => {
   it('R-INT-2: an interview held on day 5 meets the deadline; nothing is escalated', async () => {
     const { handle, caseId } = await startCase();
     await t.env.sleep('5 days');
-    const after = await step(handle, 'completeInterview', imdiCaseworker, validInterview());
+    const after = await step(handle, 'completeInterview', imdiCaseworker, validInterview(await t.calendar()));
     expect(after.stage).toBe('preparing');
     await t.env.sleep('20 days');
 

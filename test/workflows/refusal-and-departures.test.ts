@@ -1,6 +1,6 @@
 /** Refusal (R-REF) and departures (R-MOVE-5, R-MOVE-6), on the time-skipping server. */
 import { describe, expect, it } from 'vitest';
-import { addDays, instantToDate } from '../../domain/dates';
+import { addDays, isoWeekYear } from '../../domain/dates';
 import { getMunicipalityYear, setDecidedNumber } from '../../store/municipalities';
 import { listCaseNotifications } from '../../store/notification-log';
 import { caseStateQuery, type CaseState } from '../../workflows/messages';
@@ -11,18 +11,18 @@ import { eventually, useTimeSkipping } from '../harness/workers';
 const t = useTimeSkipping();
 const FAMILY_DUF = ['202612345671', '202612345682', '202612345693', '202612345704'];
 
-async function today(): Promise<string> {
-  return instantToDate(new Date(await t.env.currentTimeMs()).toISOString());
-}
+const today = async () => (await t.calendar()).today;
 
-/** A family whose municipality (Hamar) accepted, expected in week 2027-W04. */
+/** A family whose municipality (Hamar) accepted, expected in the week two months from now. */
 async function agreedCase() {
-  await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 50 });
-  const started = await startCase(t.client, t.taskQueue);
-  await readyForDistribution(started.handle, validInterview());
+  const cal = await t.calendar();
+  const week = cal.week(60);
+  await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: isoWeekYear(week), decided: 50 });
+  const started = await startCase(t);
+  await readyForDistribution(started.handle, validInterview(cal));
   await step(started.handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
-  await step(started.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' });
-  return started;
+  await step(started.handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: week });
+  return { ...started, year: isoWeekYear(week) };
 }
 
 async function refusalAt(handle: Parameters<typeof step>[0], ok: (s: CaseState) => boolean) {
@@ -31,7 +31,7 @@ async function refusalAt(handle: Parameters<typeof step>[0], ok: (s: CaseState) 
 
 describe('refusal', () => {
   it('R-REF-1, R-REF-2, R-REF-3, R-REF-4, R-REF-5, R-HH-2: refusal through all three steps with the right dates', async () => {
-    const { handle, caseId } = await agreedCase();
+    const { handle, caseId, year } = await agreedCase();
     const refusedOn = await today();
     const moveDeadline = addDays(refusedOn, 7);
     const refused = await step(handle, 'registerRefusal', staff.mottak, { refusedOn, moveDeadline });
@@ -70,7 +70,7 @@ describe('refusal', () => {
     await step(handle, 'endRefusal', staff.udi, { outcome: 'evicted', on: await today() });
     const closed = await refusalAt(handle, (s) => s.stage === 'closed');
     expect(closed.outcome).toMatchObject({ rule: 'R-REF-6', reason: 'Evicted after refusing settlement' });
-    expect((await getMunicipalityYear(t.tables, '3403', 2027))!.reservedCases).not.toContain(caseId);
+    expect((await getMunicipalityYear(t.tables, '3403', year))!.reservedCases).not.toContain(caseId);
   });
 
   it('R-REF-6: moving during step 2 ends the refusal and the settlement continues', async () => {
@@ -90,26 +90,26 @@ describe('refusal', () => {
 
 describe('departures', () => {
   it('R-MOVE-5: leaving Norway after the agreement tells IMDi the same day and closes the case', async () => {
-    const { handle, caseId } = await agreedCase();
+    const { handle, caseId, year } = await agreedCase();
     const date = await today();
     const state = await step(handle, 'registerDeparture', staff.mottak, { date, reason: 'left_norway' });
     expect(state.stage).toBe('closed');
     const notice = (await listCaseNotifications(t.tables, caseId)).find((n) => n.type === 'departure-abroad')!;
     expect(notice).toMatchObject({ rule: 'R-MOVE-5', recipient: 'imdi:imdi' });
     expect(notice.body).toContain('Hamar');
-    expect((await getMunicipalityYear(t.tables, '3403', 2027))!.reservedCases).not.toContain(caseId);
+    expect((await getMunicipalityYear(t.tables, '3403', year))!.reservedCases).not.toContain(caseId);
   });
 
   it('R-MOVE-5: a resident who left Norway but means to return keeps the case open; IMDi is still told', async () => {
-    const { handle, caseId } = await agreedCase();
+    const { handle, caseId, year } = await agreedCase();
     const state = await step(handle, 'registerDeparture', staff.mottak, { date: await today(), reason: 'left_norway', intendsToReturn: true });
     expect(state.stage).toBe('agreed');
     expect((await listCaseNotifications(t.tables, caseId)).map((n) => n.type)).toContain('departure-abroad');
   });
 
   it('R-MOVE-6: moving out before an agreement closes the case as self-established', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue);
-    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    const { handle } = await startCase(t);
+    await step(handle, 'completeInterview', staff.mottak, validInterview(await t.calendar()));
     const state = await step(handle, 'registerDeparture', staff.mottak, {
       date: await today(),
       reason: 'left_with_address',

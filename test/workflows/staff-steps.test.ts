@@ -11,6 +11,7 @@ import { completeSettlementInfo, readyForDistribution, staff, startCase, step } 
 import { validInterview } from '../fixtures/interview';
 import { familyPermit } from '../fixtures/permits';
 import { useDevServer } from '../harness/workers';
+import { isoWeekYear } from '../../domain/dates';
 
 const t = useDevServer();
 
@@ -27,15 +28,17 @@ async function refusedWith(promise: Promise<unknown>, reason: string | RegExp) {
 
 describe('staff steps refused with the reason', () => {
   it('R-INT-6: a completed interview cannot be completed again, and its information is frozen', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue);
-    await step(handle, 'completeInterview', staff.mottak, validInterview());
-    await refusedWith(step(handle, 'completeInterview', staff.mottak, validInterview()), 'the case is in "preparing"');
+    const cal = await t.calendar();
+    const { handle } = await startCase(t);
+    await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
+    await refusedWith(step(handle, 'completeInterview', staff.mottak, validInterview(cal)), 'the case is in "preparing"');
     await refusedWith(step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo()), 'frozen (R-INT-6)');
   });
 
   it('R-INT-6, R-REG-3: after the interview, information comes as an internal note to IMDi — the only place a risk is written', async () => {
-    const { handle, caseId } = await startCase(t.client, t.taskQueue);
-    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    const cal = await t.calendar();
+    const { handle, caseId } = await startCase(t);
+    await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
     const state = await step(handle, 'addInternalNote', staff.mottak, {
       text: 'The family now says they have a cat.',
       riskToSelfOrOthers: { dufNumber: '202612345682', description: 'Has threatened staff twice.' },
@@ -49,28 +52,31 @@ describe('staff steps refused with the reason', () => {
   });
 
   it('R-INT-3: an interview that leaves out an adult is refused, naming the person', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue);
+    const cal = await t.calendar();
+    const { handle } = await startCase(t);
     await refusedWith(
-      step(handle, 'completeInterview', staff.mottak, validInterview({ participants: [{ dufNumber: '202612345671', format: 'joint' }] })),
+      step(handle, 'completeInterview', staff.mottak, validInterview(cal, { participants: [{ dufNumber: '202612345671', format: 'joint' }] })),
       /Omar Haddad \(DUF 202612345682\)/,
     );
     expect((await handle.query(caseStateQuery)).stage).toBe('interview');
   });
 
   it('R-REG-2, R-DIST-1: a distribution with unknown information is refused, naming each unknown field', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue);
+    const cal = await t.calendar();
+    const { handle } = await startCase(t);
     await step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo({ pets: { answer: 'unknown' }, fromSpecialUnit: { answer: 'unknown' } }));
-    await step(handle, 'completeInterview', staff.mottak, validInterview());
-    await step(handle, 'recordCompetenceMapping', staff.kommune('3405'), { status: 'done', doneOn: '2026-11-27' });
+    await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
+    await step(handle, 'recordCompetenceMapping', staff.kommune('3405'), { status: 'done', doneOn: cal.today });
     const offer = step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
     await refusedWith(offer, /R-REG-2: whether the household has pets in Norway is still unknown.*R-REG-2: whether anyone comes from a special unit is still unknown/);
     expect((await handle.query(caseStateQuery)).offers).toEqual([]);
   });
 
   it('R-REG-1: collective protection without its mandatory fields is refused, naming each field and person', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue, familyPermit({ permitType: 'collective_protection' }));
+    const cal = await t.calendar();
+    const { handle } = await startCase(t, familyPermit(cal, { permitType: 'collective_protection' }));
     await step(handle, 'recordSettlementInfo', staff.mottak, completeSettlementInfo());
-    await step(handle, 'completeInterview', staff.mottak, validInterview());
+    await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
     await refusedWith(
       step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' }),
       /R-REG-1: highest education and field of Amal Haddad \(DUF 202612345671\).*R-REG-1: language skills with English level of Omar Haddad/,
@@ -78,51 +84,56 @@ describe('staff steps refused with the reason', () => {
   });
 
   it('R-REG-4: there is no field for a diagnosis; the form naming one is refused', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue);
+    const cal = await t.calendar();
+    const { handle } = await startCase(t);
     const info = completeSettlementInfo({ persons: [{ dufNumber: '202612345671', diagnosis: 'PTSD' } as never] });
     await refusedWith(step(handle, 'recordSettlementInfo', staff.mottak, info), /diagnosis.*R-REG-4/);
   });
 
   it('wrong-state steps are refused with the reason', async () => {
-    const { handle } = await startCase(t.client, t.taskQueue);
-    await refusedWith(step(handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' }), 'There is no open offer to answer');
-    await refusedWith(step(handle, 'agreeMovingDate', staff.mottak, { movingDate: '2027-01-20', travel: { mode: 'public_transport', journeyHours: 2 } }), 'Agreeing the moving date is only possible in stage agreed / moving / refusal; the case is in "interview"');
-    await refusedWith(step(handle, 'registerRefusal', staff.mottak, { refusedOn: '2026-11-26', moveDeadline: '2026-12-03' }), 'the case is in "interview"');
-    await refusedWith(step(handle, 'registerFirstRenewal', staff.udi, { renewalDate: '2027-01-01' }), 'waiting_for_renewal');
-    await refusedWith(step(handle, 'completeInterview', staff.kommune('3405'), validInterview()), 'The role "kommune" may not completeInterview');
-    await refusedWith(step(handle, 'completeInterview', { id: 'leader', role: 'supervisor' }, validInterview()), 'The role "supervisor" may not');
+    const cal = await t.calendar();
+    const { handle } = await startCase(t);
+    await refusedWith(step(handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: cal.week(60) }), 'There is no open offer to answer');
+    await refusedWith(step(handle, 'agreeMovingDate', staff.mottak, { movingDate: cal.day(60), travel: { mode: 'public_transport', journeyHours: 2 } }), 'Agreeing the moving date is only possible in stage agreed / moving / refusal; the case is in "interview"');
+    await refusedWith(step(handle, 'registerRefusal', staff.mottak, { refusedOn: cal.today, moveDeadline: cal.day(7) }), 'the case is in "interview"');
+    await refusedWith(step(handle, 'registerFirstRenewal', staff.udi, { renewalDate: cal.today }), 'waiting_for_renewal');
+    await refusedWith(step(handle, 'completeInterview', staff.kommune('3405'), validInterview(cal)), 'The role "kommune" may not completeInterview');
+    await refusedWith(step(handle, 'completeInterview', { id: 'leader', role: 'supervisor' }, validInterview(cal)), 'The role "supervisor" may not');
   });
 
   it('R-DIST-3, R-PRIV-1: only the municipality the case is offered to can answer the offer', async () => {
-    await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 5 });
-    const { handle } = await startCase(t.client, t.taskQueue);
-    await readyForDistribution(handle, validInterview());
+    const cal = await t.calendar();
+    await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: isoWeekYear(cal.week(60)), decided: 5 });
+    const { handle } = await startCase(t);
+    await readyForDistribution(handle, validInterview(cal));
     await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
-    await refusedWith(step(handle, 'respondToOffer', staff.kommune('0301'), { decision: 'accept', expectedSettlementWeek: '2027-W04' }), 'offered to Hamar, not to municipality 0301');
+    await refusedWith(step(handle, 'respondToOffer', staff.kommune('0301'), { decision: 'accept', expectedSettlementWeek: cal.week(60) }), 'offered to Hamar, not to municipality 0301');
     await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'one municipality at a time');
   });
 
   it('R-DIST-4: once a municipality accepted, the resident gets no second offer', async () => {
-    await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: 2027, decided: 5 });
-    const { handle } = await startCase(t.client, t.taskQueue);
-    await readyForDistribution(handle, validInterview());
+    const cal = await t.calendar();
+    await setDecidedNumber(t.tables, { municipalityNumber: '3403', name: 'Hamar', year: isoWeekYear(cal.week(60)), decided: 5 });
+    const { handle } = await startCase(t);
+    await readyForDistribution(handle, validInterview(cal));
     await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
-    await step(handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: '2027-W04' });
+    await step(handle, 'respondToOffer', staff.kommune('3403'), { decision: 'accept', expectedSettlementWeek: cal.week(60) });
     await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'one offer only (R-DIST-4)');
   });
 
   it('R-DIST-2: two concurrent acceptances against the last free place — exactly one wins', async () => {
-    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: 2027, decided: 1 });
-    const cases = await Promise.all([startCase(t.client, t.taskQueue), startCase(t.client, t.taskQueue)]);
+    const cal = await t.calendar();
+    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: isoWeekYear(cal.week(60)), decided: 1 });
+    const cases = await Promise.all([startCase(t), startCase(t)]);
     for (const { handle } of cases) {
-      await readyForDistribution(handle, validInterview());
+      await readyForDistribution(handle, validInterview(cal));
       await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3446', municipalityName: 'Gran' });
     }
-    const answers = await Promise.allSettled(cases.map(({ handle }) => step(handle, 'respondToOffer', staff.kommune('3446'), { decision: 'accept', expectedSettlementWeek: '2027-W10' })));
+    const answers = await Promise.allSettled(cases.map(({ handle }) => step(handle, 'respondToOffer', staff.kommune('3446'), { decision: 'accept', expectedSettlementWeek: cal.week(60) })));
     expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-    expect(lost.reason.cause.message).toBe('Gran has reached its decided number for 2027 (1 of 1); it cannot accept more (R-DIST-2).');
-    const gran = (await getMunicipalityYear(t.tables, '3446', 2027))!;
+    expect(lost.reason.cause.message).toBe(`Gran has reached its decided number for ${isoWeekYear(cal.week(60))} (1 of 1); it cannot accept more (R-DIST-2).`);
+    const gran = (await getMunicipalityYear(t.tables, '3446', isoWeekYear(cal.week(60))))!;
     expect(gran).toMatchObject({ decided: 1, used: 1 });
     const states = await Promise.all(cases.map(({ handle }) => handle.query(caseStateQuery)));
     expect(states.map((s) => s.stage).sort()).toEqual(['agreed', 'distribution']); // the loser's offer stays open for IMDi
