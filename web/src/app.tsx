@@ -11,6 +11,7 @@ import { RegisterPermitPage } from './pages/register-permit';
 import { ArrivalPage } from './pages/arrival';
 import { MunicipalitiesPage } from './pages/municipalities';
 import { StatisticsPage } from './pages/statistics';
+import { OffersPage } from './pages/offers';
 import { SignInPage } from './pages/sign-in';
 import { useSession } from './session';
 
@@ -85,6 +86,7 @@ function SignedIn({ signInKind }: { signInKind: string }) {
           <Route path="/vedtak" element={<RegisterPermitPage />} />
           <Route path="/kommuner" element={<MunicipalitiesPage />} />
           <Route path="/ankomst" element={<ArrivalPage />} />
+          <Route path="/tilbud" element={<OffersPage />} />
           <Route path="/statistikk" element={<StatisticsPage />} />
           <Route path="/auth/callback" element={<Navigate to="/" replace />} />
           <Route path="*" element={<Paragraph>Fant ikke siden.</Paragraph>} />

@@ -30,3 +30,8 @@ export function asProblem(error: unknown, status = 0): Problem {
   if (error && typeof error === 'object' && 'title' in error) return error as Problem;
   return { type: 'about:blank', title: 'Feil', status, detail: status === 0 ? 'Fikk ikke kontakt med tjenesten.' : 'Noe gikk galt.' };
 }
+
+/** A plain GET with the caller's credentials (a letter PDF is a file, not a JSON operation). */
+export function fetchWithAuth(url: string): Promise<Response> {
+  return fetch(url, { credentials: 'same-origin', headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {} });
+}

@@ -7,6 +7,7 @@ import { Card, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/des
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { asCaseView, type AnonymisedCase, type FullCase } from '../api/case';
+import { LetterLink } from '../components/letter-link';
 import { ProblemAlert } from '../components/problem';
 import { DaysLeft, DueTag } from '../components/status';
 import { formatDate, formatTime } from '../format';
@@ -333,7 +334,7 @@ function NotificationList({ caseId }: { caseId: string }) {
                 <Table.Cell>{n.recipientName ?? n.recipient}</Table.Cell>
                 <Table.Cell>{label(channelLabels, n.channel)}</Table.Cell>
                 <Table.Cell>{label(notificationStatusLabels, n.status)}</Table.Cell>
-                <Table.Cell>{n.links.letter ? <Link href={n.links.letter}>Brev (PDF)</Link> : '–'}</Table.Cell>
+                <Table.Cell>{n.links.letter ? <LetterLink href={n.links.letter} /> : '–'}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

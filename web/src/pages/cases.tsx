@@ -147,7 +147,7 @@ export function GoalTag({ status }: { status: string }) {
 }
 
 /** Opens one case by its id (what a letter, a notice or a colleague gives). */
-function CaseSearch() {
+export function CaseSearch({ label = 'Finn sak med saksnummer' }: { label?: string }) {
   const navigate = useNavigate();
   const [id, setId] = useState('');
   function submit(event: FormEvent) {
@@ -157,7 +157,7 @@ function CaseSearch() {
   return (
     <form role="search" onSubmit={submit} className="stack">
       <label className="ds-label" htmlFor="case-search">
-        Finn sak med saksnummer
+        {label}
       </label>
       <Search>
         <Search.Input id="case-search" value={id} onChange={(e) => setId(e.target.value)} />

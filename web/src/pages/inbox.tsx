@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { readsDeadlines, readsNotifications } from '../access';
 import { api } from '../api/client';
+import { LetterLink } from '../components/letter-link';
 import { ProblemAlert } from '../components/problem';
 import { DaysLeft, DueTag } from '../components/status';
 import { addDaysUtc, daysUntil, formatDate, formatTime, todayUtc } from '../format';
@@ -147,7 +148,7 @@ function ManualMessages() {
                     <RouterLink to={`/saker/${encodeURIComponent(n.caseId)}`}>{n.caseId}</RouterLink>
                   </Link>
                 </Table.Cell>
-                <Table.Cell>{n.links.letter ? <Link href={n.links.letter}>Brev (PDF)</Link> : '–'}</Table.Cell>
+                <Table.Cell>{n.links.letter ? <LetterLink href={n.links.letter} /> : '–'}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
