@@ -67,6 +67,9 @@ const environmentSchema = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: 'origins such as https://temporal.example.no, comma-separated' })).min(1))
     .optional(),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_AUTHORITY: z.url().optional(),
+  OIDC_SCOPE: optionalText,
 });
 
 /** Never echoed in an error message. */
@@ -121,6 +124,8 @@ export type Config = {
     /** Origins of the Temporal Web UI allowed to call the codec endpoint (CORS). */
     codecCorsOrigins: string[];
   };
+  /** The web UI's sign-in: the embedded development sign-in, or OIDC (authorization code + PKCE) with AUTH_JWKS_URL. */
+  web: { oidc?: { authority: string; clientId: string; scope: string } };
   dataDir: string;
 };
 
@@ -153,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
       if (e[name] === undefined) throw new ConfigError(`${name} must be set with AUTH_JWKS_URL (tokens are checked against the provider's issuer and audience)`);
     }
+  }
+  if (e.OIDC_CLIENT_ID !== undefined && e.AUTH_JWKS_URL === undefined) {
+    throw new ConfigError('OIDC_CLIENT_ID needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: the API must verify the tokens the web UI signs in for');
   }
 
   return {
@@ -194,6 +202,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       payloadKeys: { keys: e.PAYLOAD_KEYS, keysFile: path.join(dataDir, 'payload-keys') },
       caseIdSecret: { secret: e.CASE_ID_SECRET, secretFile: path.join(dataDir, 'case-id-secret') },
       codecCorsOrigins: e.CODEC_CORS_ORIGINS ?? uiOrigins(e.TEMPORAL_UI_URL, embeddedTemporal ? e.TEMPORAL_DEV_UI_PORT : undefined),
+    },
+    web: {
+      oidc: e.OIDC_CLIENT_ID ? { authority: e.OIDC_AUTHORITY ?? e.AUTH_ISSUER!, clientId: e.OIDC_CLIENT_ID, scope: e.OIDC_SCOPE ?? 'openid profile' } : undefined,
     },
     dataDir,
   };

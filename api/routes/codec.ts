@@ -71,7 +71,8 @@ function codecAuthentication(verify: TokenVerifier): MiddlewareHandler<{ Variabl
 }
 
 export function registerCodecRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDeps, 'temporal' | 'tables' | 'verifyToken' | 'codecCorsOrigins'>) {
-  const codecs: PayloadCodec[] = deps.temporal.options.loadedDataConverter.payloadCodecs;
+  // Whatever the API's client encrypts with (read when called: registering routes touches no dependency).
+  const codecs = (): PayloadCodec[] => deps.temporal.options.loadedDataConverter.payloadCodecs;
   app.use(
     '/codec/*',
     cors({ origin: deps.codecCorsOrigins, allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['content-type', 'x-namespace', 'authorization'], credentials: true, maxAge: 600 }),
@@ -83,7 +84,7 @@ export function registerCodecRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDeps
 
   app.openapi(codecRoute('encode'), async (c) => {
     let payloads = c.req.valid('json').payloads.map(toPayload);
-    for (const codec of codecs) payloads = await codec.encode(payloads);
+    for (const codec of codecs()) payloads = await codec.encode(payloads);
     return c.json({ payloads: payloads.map(toJson) }, 200);
   });
 
@@ -94,7 +95,7 @@ export function registerCodecRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDeps
       payloads.map(async (payload) => {
         let current = [payload];
         try {
-          for (const codec of [...codecs].reverse()) current = await codec.decode(current);
+          for (const codec of [...codecs()].reverse()) current = await codec.decode(current);
           return current[0]!;
         } catch {
           return payload;

@@ -16,6 +16,7 @@ import { ensureTemporalCli, ensureTestServer, type TestServerExecutable } from '
 import { loadConfig } from '../../temporal.config';
 import { workflowBundleOptions } from '../../worker/worker';
 import { TEST_PAYLOAD_KEYS } from '../fixtures/payload-keys';
+import { ensureWebBuild } from '../../web/build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -65,6 +66,9 @@ export default async function setup(project: TestProject) {
     ensureTestServer({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.testServerPath, log }),
     ensureTemporalCli({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.cliPath, log }),
   ]);
+
+  // Tests that run `npm start` itself (test/e2e/restart) then find the web UI built, as a second start does.
+  await ensureWebBuild(log);
 
   const started = Date.now();
   const bundle = await bundleWorkflowCode({ ...workflowBundleOptions, logger: quietLogger });
