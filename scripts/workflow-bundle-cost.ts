@@ -38,7 +38,8 @@ const parsed = workerInternals.parseWorkflowCode(bundle.code, path.resolve('work
 
 // ─── Module evaluation per instance ──────────────────────────────────────────────────────────
 const creator = await reusableVm.ReusableVMWorkflowCreator.create(parsed, 10_000, new Set(['notify']));
-const context = creator.context as vm.Context & { __TEMPORAL_ACTIVATOR__?: { moduleCache: Map<string, unknown> } };
+// The creator's V8 context is protected in the SDK's types; this script reads it to time the import.
+const context = (creator as unknown as { context: vm.Context }).context as vm.Context & { __TEMPORAL_ACTIVATOR__?: { moduleCache: Map<string, unknown> } };
 const importWorkflows = new vm.Script('__TEMPORAL__.importWorkflows()');
 const alive: unknown[] = [];
 const evaluate = () => {
@@ -70,7 +71,7 @@ const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json')).so
 for (const file of files) {
   const json: unknown = JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8'));
   // The arrival histories are stored through @temporalio/proto's classes (see test/workflows/arrival-replay.test.ts), the others as the SDK's JSON.
-  const history = (file.startsWith('arrival-') ? History.fromObject(json as Record<string, unknown>) : json) as InstanceType<typeof History>;
+  const history = (file.startsWith('arrival-') ? History.fromObject(json as Record<string, unknown>) : json) as ReturnType<typeof History.fromObject>;
   const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ workflowId: `${file}-${i}`, history }));
   const replay = async (n: number) => {
     for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: file }, copies(n))) {
