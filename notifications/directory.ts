@@ -6,10 +6,25 @@
 import { z } from 'zod';
 import { shortText, strictObject } from '../domain/schema';
 import { postalAddress } from './catalog/fields';
+import { STANDARD_SECRET_PREFIX } from './channels/webhook';
 import { recipientKinds, type RecipientKind } from './request';
 
 export const channelTypes = ['webhook', 'email', 'letter', 'none'] as const;
 export type ChannelType = (typeof channelTypes)[number];
+
+const webhookSecret = z
+  .string({ error: 'is required' })
+  .min(16, 'must be at least 16 characters')
+  .max(512)
+  .refine((secret) => !secret.startsWith(STANDARD_SECRET_PREFIX) || isStandardSecret(secret), {
+    message: `a ${STANDARD_SECRET_PREFIX} secret must be followed by the base64 of 24 to 64 bytes`,
+  });
+
+function isStandardSecret(secret: string): boolean {
+  const encoded = secret.slice(STANDARD_SECRET_PREFIX.length);
+  const bytes = Buffer.from(encoded, 'base64');
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) && bytes.toString('base64') === encoded && bytes.length >= 24 && bytes.length <= 64;
+}
 
 const webhookUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
@@ -19,8 +34,11 @@ export const channelSchema = z.discriminatedUnion(
     strictObject({
       type: z.literal('webhook'),
       url: webhookUrl,
-      /** Shared secret for the HMAC-SHA256 signature; never returned by the API. */
-      secret: z.string({ error: 'is required' }).min(16, 'must be at least 16 characters').max(512),
+      /**
+       * The Standard Webhooks signing secret, best as `whsec_` + base64 of 24–64 random bytes (what the
+       * receiver's library takes as it is); never returned by the API.
+       */
+      secret: webhookSecret,
     }),
     strictObject({ type: z.literal('email'), address: z.email({ error: 'must be an e-mail address' }) }),
     strictObject({ type: z.literal('letter'), postalAddress }),

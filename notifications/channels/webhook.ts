@@ -1,8 +1,10 @@
 /**
- * Webhook channel: an HTTP(S) POST of JSON, signed with HMAC-SHA256 over `${timestamp}.${body}`
- * with the recipient's secret. The Idempotency-Key is the notificationId, the same on every
- * retry, so a receiver can deliver a message once however often it arrives. Retries and backoff
- * belong to the Temporal activity retry policy; this only says whether a failure is worth retrying.
+ * Webhook channel: an HTTP(S) POST of JSON, signed by the Standard Webhooks scheme
+ * (https://www.standardwebhooks.com): `webhook-id` (the notificationId, the same on every retry, so
+ * a receiver delivers a message once however often it arrives), `webhook-timestamp` (Unix seconds)
+ * and `webhook-signature` (`v1,` + base64 HMAC-SHA256 over `${id}.${timestamp}.${body}`). Receivers
+ * verify with any ready-made Standard Webhooks library. Retries and backoff belong to the Temporal
+ * activity retry policy; this only says whether a failure is worth retrying.
  */
 import { createHmac } from 'node:crypto';
 import { DeliveryError } from './delivery-error';
@@ -11,10 +13,13 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 
 export const webhookHeaders = {
-  signature: 'x-bosetting-signature',
-  timestamp: 'x-bosetting-timestamp',
-  idempotencyKey: 'idempotency-key',
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
 } as const;
+
+/** Standard Webhooks secrets are `whsec_` + base64 of the key bytes. */
+export const STANDARD_SECRET_PREFIX = 'whsec_';
 
 export type WebhookPayload = {
   notificationId: string;
@@ -27,9 +32,17 @@ export type WebhookPayload = {
   data: Record<string, unknown>;
 };
 
-/** `sha256=<hex>` of HMAC-SHA256(secret, `${timestamp}.${body}`); the receiver recomputes and compares. */
-export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+/**
+ * The signing key of a directory secret: a `whsec_…` secret is base64 of the key (as every Standard
+ * Webhooks library reads it); any other secret is its own UTF-8 bytes (the libraries' "raw" format).
+ */
+export function webhookKey(secret: string): Buffer {
+  return secret.startsWith(STANDARD_SECRET_PREFIX) ? Buffer.from(secret.slice(STANDARD_SECRET_PREFIX.length), 'base64') : Buffer.from(secret, 'utf8');
+}
+
+/** The `webhook-signature` value: `v1,` + base64 HMAC-SHA256(key, `${id}.${timestamp}.${body}`). */
+export function webhookSignature(secret: string, id: string, timestamp: string, body: string): string {
+  return `v1,${createHmac('sha256', webhookKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 export async function deliverWebhook(
@@ -45,9 +58,9 @@ export async function deliverWebhook(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [webhookHeaders.idempotencyKey]: payload.notificationId,
+        [webhookHeaders.id]: payload.notificationId,
         [webhookHeaders.timestamp]: timestamp,
-        [webhookHeaders.signature]: webhookSignature(target.secret, timestamp, body),
+        [webhookHeaders.signature]: webhookSignature(target.secret, payload.notificationId, timestamp, body),
         'user-agent': 'Bosetting-Notifications/1',
       },
       body,

@@ -1,12 +1,14 @@
 /**
  * The webhook channel against a real local HTTP receiver, through a real Temporal activity with
- * the recommended retry policy (backoff shortened): retries keep one idempotency key, the receiver
- * delivers once, every request is signed, and a 4xx that will never succeed is not retried.
+ * the recommended retry policy (backoff shortened): retries keep one webhook-id, the receiver
+ * delivers once, every request verifies with the ready-made `standardwebhooks` library, and a 4xx
+ * that will never succeed is not retried.
  */
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../notifications/channels/delivery-error';
 import { deliverWebhook } from '../../notifications/channels/webhook';
@@ -16,12 +18,13 @@ import { putRecipient } from '../../store/recipients';
 import { notificationExamples } from '../fixtures/notification-examples';
 import { useNotifyWorker } from '../harness/notify-worker';
 
-const SECRET = 'skole-hook-secret-0123456789';
+/** A Standard Webhooks secret as a municipality's integrator would be given it. */
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const fast = { initialInterval: '50 milliseconds', maximumInterval: '200 milliseconds' };
 
-type Received = { key: string; timestamp: string; signature: string; body: string; answered: number };
+type Received = { key: string; headers: Record<string, string>; body: string; answered: number };
 
-/** A receiver as a school's system would write it: verifies the signature, delivers each key once. */
+/** A receiver as a school's system would write it: verifies with a Standard Webhooks library, delivers each webhook-id once. */
 class Receiver {
   readonly requests: Received[] = [];
   readonly delivered = new Map<string, unknown>();
@@ -33,9 +36,8 @@ class Receiver {
       const path = req.url ?? '/';
       if (path === '/hang') return; // never answers
       const received: Received = {
-        key: String(req.headers['idempotency-key']),
-        timestamp: String(req.headers['x-bosetting-timestamp']),
-        signature: String(req.headers['x-bosetting-signature']),
+        key: String(req.headers['webhook-id']),
+        headers: Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(req.headers[h])])),
         body,
         answered: this.script.get(path)?.shift() ?? 200,
       };
@@ -63,12 +65,14 @@ class Receiver {
   }
 }
 
-/** Recomputes HMAC-SHA256(secret, `${timestamp}.${body}`) independently of the sender's code. */
-function verify({ timestamp, signature, body }: Received): boolean {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`);
-  const given = Buffer.from(signature);
-  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
-  return fresh && given.length === expected.length && timingSafeEqual(given, expected);
+/** The receiver's check, with the `standardwebhooks` library (signature and a timestamp within 5 minutes). */
+function verify({ headers, body }: Received, secret = SECRET): boolean {
+  try {
+    new Webhook(secret).verify(body, headers);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const receiver = new Receiver();
@@ -106,7 +110,7 @@ function failureOf(error: unknown): ApplicationFailure {
 }
 
 describe('webhook channel (real HTTP receiver, real Temporal retries)', () => {
-  it('R-ARR-4: a receiver that fails twice (503) then succeeds gets one delivery, one idempotency key, three signed requests; the log counts three attempts', async () => {
+  it('R-ARR-4: a receiver that fails twice (503) then succeeds gets one delivery, one webhook-id, three signed requests; the log counts three attempts', async () => {
     const school = await schoolAt('/fails-twice');
     receiver.answer('/fails-twice', [503, 503, 200]);
     const request = schoolNotice(school);
@@ -118,6 +122,9 @@ describe('webhook channel (real HTTP receiver, real Temporal retries)', () => {
     expect(requests.map((r) => r.answered)).toEqual([503, 503, 200]);
     expect(new Set(requests.map((r) => r.key))).toEqual(new Set([request.notificationId]));
     for (const r of requests) expect(verify(r), 'signature verifies').toBe(true);
+    // A receiver with another secret, or a body changed on the way, does not verify.
+    expect(verify(requests[0]!, `whsec_${randomBytes(32).toString('base64')}`)).toBe(false);
+    expect(verify({ ...requests[0]!, body: requests[0]!.body.replace('Nye elever', 'Nye elevar') })).toBe(false);
     expect([...receiver.delivered.keys()].filter((k) => k === request.notificationId)).toHaveLength(1);
     expect(receiver.delivered.get(request.notificationId)).toMatchObject({
       notificationId: request.notificationId,
