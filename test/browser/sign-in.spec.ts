@@ -51,7 +51,7 @@ test('keyboard only: sign in, skip to the content and open a page from the menu,
   const inbox = page.getByRole('link', { name: /^Innboks/ });
   await expect(inbox).toBeFocused();
   // WCAG 2.4.7: the focused link is outlined.
-  expect(await inbox.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  expect(await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Saker' })).toBeVisible();
