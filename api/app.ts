@@ -32,6 +32,8 @@ export type ApiDeps = {
   temporalUiUrl: string;
   health: HealthCheck;
   verifyToken: TokenVerifier;
+  /** The key of case ids (api/case-id.ts): CASE_ID_SECRET, or the embedded one in the data folder. */
+  caseIdSecret: string;
   /** Origins of the Temporal Web UI that may call the codec endpoint (CORS). */
   codecCorsOrigins: string[];
   /** The API's clock (goal status, overdue tasks); tests may fix it. */

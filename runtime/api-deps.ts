@@ -1,4 +1,5 @@
 /** The API's dependencies from the configuration and open connections: shared by `npm start` and Lambda. */
+import crypto from 'node:crypto';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client, Connection } from '@temporalio/client';
@@ -6,7 +7,15 @@ import type { ApiDeps } from '../api/app';
 import type { HealthReport } from '../api/routes/health';
 import type { Tables } from '../store/table';
 import type { Config } from '../temporal.config';
+import { persistedSecret } from '../privacy/secrets';
 import { createTokenVerifier } from './auth';
+
+/** CASE_ID_SECRET, or one generated on first start and kept in the data folder (never where none is kept). */
+function caseIdSecret(settings: Config['privacy']['caseIdSecret'], opts: { persist: boolean }): string {
+  if (settings.secret) return settings.secret;
+  if (!opts.persist) throw new Error('CASE_ID_SECRET must be set where no data folder is kept');
+  return persistedSecret(settings.secretFile, () => crypto.randomBytes(32).toString('base64url'), { create: true });
+}
 
 export function createApiDeps(opts: {
   config: Config;
@@ -34,6 +43,7 @@ export function createApiDeps(opts: {
     temporalUiUrl: opts.temporalUiUrl ?? config.temporal.uiUrl,
     health,
     verifyToken: createTokenVerifier(config.auth, { persist: opts.persist }),
+    caseIdSecret: caseIdSecret(config.privacy.caseIdSecret, { persist: opts.persist }),
     codecCorsOrigins: config.privacy.codecCorsOrigins,
   };
 }

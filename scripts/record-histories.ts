@@ -18,7 +18,7 @@ import { caseStateQuery } from '../workflows/messages';
 import { readyForDistribution, staff, startCase, step } from '../test/fixtures/cases';
 import { validInterview } from '../test/fixtures/interview';
 import { calendarOn } from '../test/fixtures/calendar';
-import { TEST_PAYLOAD_KEYS } from '../test/fixtures/payload-keys';
+import { TEST_CASE_ID_SECRET, TEST_PAYLOAD_KEYS } from '../test/fixtures/secrets';
 
 const out = path.join(import.meta.dirname, '..', 'test', 'histories');
 const log = (line: string) => console.log(`[record] ${line}`);
@@ -35,7 +35,7 @@ const config = loadConfig({
   BOSETTING_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-record-')),
   // Recorded encrypted, with the tests' key, so the replay test can read them.
   PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
-  CASE_ID_SECRET: 'recorded-histories-case-id-secret-0000000000',
+  CASE_ID_SECRET: TEST_CASE_ID_SECRET,
 });
 const system = await startSystem(config, { log, persist: false });
 const { client, tables } = system;

@@ -1,10 +1,11 @@
 /** The trigger from UDI's side: a permit that qualifies for settlement with public help was granted. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { checkRegistrationNumbers } from '../../domain/household';
-import { permitGrantedSchema } from '../../domain/permit.schema';
+import { permitGrantedSchema, type PermitGranted } from '../../domain/permit.schema';
 import { SETTLEMENT_CASE_WORKFLOW } from '../../workflows/messages';
-import { caseIdForPermit } from '../case-id';
+import { getCaseSummary } from '../../store/case-index';
+import { caseIdForPermit, legacyCaseIdForPermit } from '../case-id';
 import type { settlementCase } from '../../workflows/settlement-case';
 import { authorize } from '../access';
 import type { ApiDeps, AppEnv } from '../app';
@@ -34,6 +35,33 @@ const route = createRoute({
   },
 });
 
+async function workflowExists(deps: ApiDeps, workflowId: string): Promise<boolean> {
+  try {
+    await deps.temporal.workflow.getHandle(workflowId).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
+/** Starts the case's workflow; false when it was already there. */
+async function startOnce(deps: ApiDeps, caseId: string, permit: PermitGranted): Promise<boolean> {
+  try {
+    await deps.temporal.workflow.start<typeof settlementCase>(SETTLEMENT_CASE_WORKFLOW, {
+      workflowId: caseId,
+      taskQueue: deps.taskQueue,
+      args: [{ caseId, permit }],
+      // A closed case is not re-created either (R-ELIG-5).
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return true;
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    return false;
+  }
+}
+
 export function registerPermitRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
   app.openapi(route, async (c) => {
     const permit = c.req.valid('json');
@@ -44,20 +72,13 @@ export function registerPermitRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
         errors: household.members.map((m) => ({ path: 'persons', message: `${m.name} (${m.dufNumber}) has Reg.nr ${m.registrationNumber}` })),
       });
     }
-    const caseId = caseIdForPermit(permit.permitId);
-    let created = true;
-    try {
-      await deps.temporal.workflow.start<typeof settlementCase>(SETTLEMENT_CASE_WORKFLOW, {
-        workflowId: caseId,
-        taskQueue: deps.taskQueue,
-        args: [{ caseId, permit }],
-        // One permit, one case, ever (R-ELIG-5): a closed case is not re-created either.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      created = false;
-    }
+    // One permit, one case, ever (R-ELIG-5): the case it got before case ids were keyed, or the case
+    // whose workflow Temporal no longer keeps (the case index still knows it), is that case.
+    const legacy = legacyCaseIdForPermit(permit.permitId);
+    const keyed = caseIdForPermit(permit.permitId, deps.caseIdSecret);
+    const [legacyLive, legacyRow, keyedRow] = await Promise.all([workflowExists(deps, legacy), getCaseSummary(deps.tables, legacy), getCaseSummary(deps.tables, keyed)]);
+    const caseId = legacyLive || legacyRow ? legacy : keyed;
+    const created = caseId === keyed && !keyedRow && (await startOnce(deps, keyed, permit));
     await audit(deps.tables, c.get('principal'), 'permit.create', caseId, 'ok', created ? 'case created' : 'permit already had this case');
     const body = { caseId, created, links: caseLinks(deps, caseId) };
     return created ? c.json(body, 201) : c.json(body, 200);

@@ -13,6 +13,7 @@ const lambda = createLambdaHandler({
   DYNAMODB_TABLE: inject('tableName'),
   AUTH_SECRET: inject('authSecret'),
   PAYLOAD_KEYS: inject('payloadKeys'),
+  CASE_ID_SECRET: inject('caseIdSecret'),
   TEMPORAL_UI_URL: 'https://temporal.example',
 });
 afterAll(() => lambda.close());

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { caseIdForPermit } from '../../api/case-id';
+import { TEST_CASE_ID_SECRET } from '../fixtures/secrets';
 import { checkRegistrationNumbers } from '../../domain/household';
 import { permitGrantedSchema } from '../../domain/permit.schema';
 import { completeSettlementInfo } from '../fixtures/cases';
@@ -165,7 +166,7 @@ describe('random and malformed bodies at every write route', () => {
           expect(checkRegistrationNumbers(parsed.data!.persons).ok).toBe(true);
           created.add(permitId);
         } else if (response.status >= 400 && typeof permitId === 'string' && permitId.trim() !== '' && !created.has(permitId) && permitId.length <= 100) {
-          const lookup = await call(callers.imdi, 'GET', `/v1/cases/${caseIdForPermit(permitId.trim())}`);
+          const lookup = await call(callers.imdi, 'GET', `/v1/cases/${caseIdForPermit(permitId.trim(), TEST_CASE_ID_SECRET)}`);
           expect(lookup.status, `a case exists for refused permit ${permitId}`).toBe(404);
         }
       }),

@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { caseIdForPermit } from '../../api/case-id';
+import { TEST_CASE_ID_SECRET } from '../fixtures/secrets';
 import { familyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
 import { testDataConverter } from '../harness/codec';
@@ -67,7 +68,7 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.detail).toContain('REG-999999');
     expect(refused.body.detail).toContain('Lina Haddad');
-    const missing = await call(callers.imdi, 'GET', `/v1/cases/${caseIdForPermit(permit.permitId as string)}`);
+    const missing = await call(callers.imdi, 'GET', `/v1/cases/${caseIdForPermit(permit.permitId as string, TEST_CASE_ID_SECRET)}`);
     expect(missing.status).toBe(404);
   });
 

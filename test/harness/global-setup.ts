@@ -15,7 +15,7 @@ import { startSystem } from '../../runtime/system';
 import { ensureTemporalCli, ensureTestServer, type TestServerExecutable } from '../../runtime/temporal-binaries';
 import { loadConfig } from '../../temporal.config';
 import { workflowBundleOptions } from '../../worker/worker';
-import { TEST_PAYLOAD_KEYS } from '../fixtures/payload-keys';
+import { TEST_CASE_ID_SECRET, TEST_PAYLOAD_KEYS } from '../fixtures/secrets';
 import { ensureWebBuild } from '../../web/build';
 
 declare module 'vitest' {
@@ -59,7 +59,7 @@ export default async function setup(project: TestProject) {
     AUTH_JWKS_URL: undefined,
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
-    CASE_ID_SECRET: crypto.randomBytes(32).toString('base64url'),
+    CASE_ID_SECRET: TEST_CASE_ID_SECRET,
   });
 
   const [testServer] = await Promise.all([

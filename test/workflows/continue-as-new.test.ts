@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseStateQuery, } from '../../workflows/messages';
 import { caseIdForPermit } from '../../api/case-id';
+import { TEST_CASE_ID_SECRET } from '../fixtures/secrets';
 import { MAX_HISTORY_EVENTS_PER_RUN } from '../../workflows/settlement-case';
 import { completeSettlementInfo, staff, step } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
@@ -14,7 +15,7 @@ describe('bounded history', () => {
   it(`continues as new past the bound (${MAX_HISTORY_EVENTS_PER_RUN} events in production), keeping the whole state and every deadline`, async () => {
     const cal = await t.calendar();
     const permit = familyPermit(cal);
-    const caseId = caseIdForPermit(permit.permitId);
+    const caseId = caseIdForPermit(permit.permitId, TEST_CASE_ID_SECRET);
     const bound = 40;
     const handle = await t.client.workflow.start('settlementCase', { workflowId: caseId, taskQueue: t.taskQueue, args: [{ caseId, permit, maxHistoryEvents: bound }] });
     const firstRunId = (await handle.describe()).runId;
