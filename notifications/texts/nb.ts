@@ -181,7 +181,7 @@ const messages = {
     name: 'anmodning om å holde bosettingstilbudet åpent',
     subject: 'Anmodning om å holde bosettingstilbudet åpent',
     body: [
-      'Husstanden har takket nei til tilbudet om bosetting i kommunen. IMDi ber kommunen holde tilbudet åpent til husstanden har flyttet til kommunen, eller til utkastelsen fra mottaket er gjennomført.',
+      'Husstanden har takket nei til tilbudet om bosetting i kommunen. IMDi ber kommunen opprettholde bosettingstilbudet til husstanden har flyttet, eller til namsmannen har gjennomført utkastelsen fra mottaket.',
       'Fristen for å flytte er {moveByDate, date, long}.',
     ],
   },

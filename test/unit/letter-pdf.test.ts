@@ -109,6 +109,7 @@ describe('letters as PDF/A in every script', { timeout: 60_000 }, () => {
     expect(text).not.toContain(CASE_ID);
     expect(text).toContain('Vår referanse: 7E3F-09A1-C2B4');
     expect(text).toContain(rendered.subject);
+    expect(pdf.byteLength, 'small enough to store with the case').toBeLessThan(100_000);
 
     const xmp = poppler('pdfinfo', ['-meta', '-'], pdf);
     expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
