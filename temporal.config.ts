@@ -48,6 +48,9 @@ const environmentSchema = z.object({
   AUTH_ISSUER: optionalText,
   AUTH_AUDIENCE: optionalText,
   AUTH_SECRET: z.string().min(32, 'at least 32 characters (the HS256 signing secret)').optional(),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_AUTHORITY: z.url().optional(),
+  OIDC_SCOPE: optionalText,
 });
 
 /** Never echoed in an error message. */
@@ -94,6 +97,8 @@ export type Config = {
   /** E-mail notifications over SMTP; unset: e-mail recipients' messages are kept for manual sending. */
   notifications: { smtp?: { url: string; from: string } };
   auth: AuthSettings;
+  /** The web UI's sign-in: the embedded development sign-in, or OIDC (authorization code + PKCE) with AUTH_JWKS_URL. */
+  web: { oidc?: { authority: string; clientId: string; scope: string } };
   dataDir: string;
 };
 
@@ -126,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
       if (e[name] === undefined) throw new ConfigError(`${name} must be set with AUTH_JWKS_URL (tokens are checked against the provider's issuer and audience)`);
     }
+  }
+  if (e.OIDC_CLIENT_ID !== undefined && e.AUTH_JWKS_URL === undefined) {
+    throw new ConfigError('OIDC_CLIENT_ID needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: the API must verify the tokens the web UI signs in for');
   }
 
   return {
@@ -163,6 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           issuer: e.AUTH_ISSUER ?? DEV_ISSUER,
           audience: e.AUTH_AUDIENCE ?? DEV_AUDIENCE,
         },
+    web: {
+      oidc: e.OIDC_CLIENT_ID ? { authority: e.OIDC_AUTHORITY ?? e.AUTH_ISSUER!, clientId: e.OIDC_CLIENT_ID, scope: e.OIDC_SCOPE ?? 'openid profile' } : undefined,
+    },
     dataDir,
   };
 }

@@ -17,6 +17,7 @@ import { registerHealthRoutes, type HealthCheck } from './routes/health';
 import { registerNotificationRoutes } from './routes/notifications';
 import { registerPermitRoutes } from './routes/permits';
 import { registerJourneyRoutes } from './routes/journeys';
+import { registerMeRoutes } from './routes/me';
 import { registerMunicipalityRoutes } from './routes/municipalities';
 import { registerRecipientRoutes } from './routes/recipients';
 import { registerStatisticsRoutes } from './routes/statistics';
@@ -59,6 +60,7 @@ export function createApp(deps: ApiDeps) {
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
 
   registerHealthRoutes(app, deps);
+  registerMeRoutes(app);
   registerPermitRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerJourneyRoutes(app, deps);

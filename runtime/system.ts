@@ -8,12 +8,14 @@ import { serve } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { createWebFront } from '../web/server';
 import { reindexCases } from '../store/case-index';
 import { createDocumentClient, ensureTable } from '../store/client';
 import { createTables, type Tables } from '../store/table';
 import type { Config } from '../temporal.config';
 import { createWorker } from '../worker/worker';
 import { createApiDeps } from './api-deps';
+import { signingSecret } from './auth';
 import { startDevServer } from './dev-server';
 import { startEmbeddedDynamo } from './embedded-dynamo';
 import { assertPortFree } from './ports';
@@ -30,7 +32,10 @@ export type RunningSystem = {
   stop: () => Promise<void>;
 };
 
-export async function startSystem(config: Config, opts: { log: Log; workflowBundle?: WorkflowBundleOption; persist?: boolean }): Promise<RunningSystem> {
+export async function startSystem(
+  config: Config,
+  opts: { log: Log; workflowBundle?: WorkflowBundleOption; persist?: boolean; /** The built web UI to serve at `/` (web/build.ts). */ webDist?: string },
+): Promise<RunningSystem> {
   const { log } = opts;
   const persist = opts.persist ?? true;
   const stops: (() => Promise<void>)[] = [];
@@ -92,12 +97,16 @@ export async function startSystem(config: Config, opts: { log: Log; workflowBund
     log(`Worker polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}"`);
 
     const app = createApp(createApiDeps({ config, client, documentClient, tables, temporalUiUrl, persist }));
+    // The web UI and its sign-in in front of the API, on the same origin (web/server.ts).
+    const devSecret = config.auth.kind === 'secret' ? signingSecret(config.auth, { create: persist }) : undefined;
+    const front = createWebFront({ api: app, distDir: opts.webDist, config, devSecret });
     await assertPortFree(config.api.port, 'the API (PORT)');
-    const server = serve({ fetch: app.fetch, port: config.api.port, hostname: '127.0.0.1' });
+    const server = serve({ fetch: front.fetch, port: config.api.port, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const apiUrl = `http://localhost:${config.api.port}`;
     log(`API on ${apiUrl} (OpenAPI: ${apiUrl}/openapi.json, docs: ${apiUrl}/docs)`);
+    if (opts.webDist) log(`Web UI: ${apiUrl}/${config.auth.kind === 'secret' ? ' (development sign-in)' : ''}`);
 
     return {
       apiUrl,

@@ -8,7 +8,9 @@ async function main() {
   const config = loadConfig();
   // Loaded after the configuration is checked, so a wrong value is reported at once.
   const { startSystem } = await import('../runtime/system');
-  const system = await startSystem(config, { log });
+  const { ensureWebBuild } = await import('../web/build');
+  const webDist = await ensureWebBuild(log);
+  const system = await startSystem(config, { log, webDist });
   log('Ready. Ctrl-C stops everything; data is kept for the next start.');
   let stopping = false;
   const stop = async (signal: string) => {

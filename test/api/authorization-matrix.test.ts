@@ -57,6 +57,11 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     //        none  udi  mottak otherMottak kommune otherKommune imdi supervisor
     expect: { none: 401, udi: 201, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
+  'GET /v1/me': {
+    // Every signed-in caller may ask who it is (the web UI shows it); nobody without a token.
+    request: async () => ({ method: 'GET', path: '/v1/me' }),
+    expect: { none: 401, udi: 200, mottak: 200, otherMottak: 200, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
   'GET /v1/cases': {
     // Each asks for Lillehammer's list: its own centre, or 3405's accepted cases.
     request: async (caller) => ({ method: 'GET', path: caller.endsWith('ommune') ? '/v1/cases?municipality=3405' : '/v1/cases?receptionCentre=mottak-lillehammer' }),

@@ -15,6 +15,7 @@ import { startSystem } from '../../runtime/system';
 import { ensureTemporalCli, ensureTestServer, type TestServerExecutable } from '../../runtime/temporal-binaries';
 import { loadConfig } from '../../temporal.config';
 import { workflowsPath } from '../../worker/worker';
+import { ensureWebBuild } from '../../web/build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -58,6 +59,9 @@ export default async function setup(project: TestProject) {
     ensureTestServer({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.testServerPath, log }),
     ensureTemporalCli({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.cliPath, log }),
   ]);
+
+  // Tests that run `npm start` itself (test/e2e/restart) then find the web UI built, as a second start does.
+  await ensureWebBuild(log);
 
   const started = Date.now();
   const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
