@@ -1,6 +1,6 @@
 /** Services told about a family in the settling municipality: R-ARR-4 school, R-ARR-5 kindergarten, R-ARR-6 health, R-ARR-7 NAV. */
 import { z } from 'zod';
-import { nationalIdentityNumberSchema, dufNumberSchema } from '../../domain/identifiers';
+import { nationalIdentityNumberSchema, dufNumberSchema } from '../../domain/identifiers.schema';
 import { booleanField, listOf, shortText, strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
 import { day, type Say } from '../texts/format';

@@ -4,9 +4,10 @@
  * optional by accident.
  */
 import { z } from 'zod';
-import { ageOn, isoDateSchema, isoWeekSchema, type IsoDate } from '../../domain/dates';
+import { ageOn, type IsoDate } from '../../domain/dates';
+import { isoDateSchema, isoWeekSchema } from '../../domain/dates.schema';
 import { ADULT_AGE } from '../../domain/household';
-import { dufNumberSchema, municipalityNumberSchema } from '../../domain/identifiers';
+import { dufNumberSchema, municipalityNumberSchema } from '../../domain/identifiers.schema';
 import { listOf, shortText, strictObject } from '../../domain/schema';
 import type { Say } from '../texts/format';
 

@@ -1,5 +1,5 @@
 /** Before and at the settlement interview: R-INT-1, R-INT-2, R-INT-6. Texts: notifications/texts/. */
-import { internalNoteSchema } from '../../domain/settlement-info';
+import { internalNoteSchema } from '../../domain/settlement-info.schema';
 import { shortText, strictObject } from '../../domain/schema';
 import { day } from '../texts/format';
 import { defineMessage } from './define';

@@ -1,5 +1,5 @@
 /** Moving and departures: R-MOVE-5 leaving Norway after an agreement. Texts: notifications/texts/. */
-import { yesNoUnknown } from '../../domain/settlement-info';
+import { yesNoUnknown } from '../../domain/settlement-info.schema';
 import { strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
 import { day } from '../texts/format';

@@ -55,6 +55,7 @@ test('UDI registers a family’s permit; a wrong DUF number is shown at its fiel
   await expect(page.getByRole('cell', { name: 'Amal Haddad' })).toBeVisible();
 });
 
+// Reads the case the UDI test above registered for mottak-lillehammer (the tests of a file run in order, on one system).
 test('a reception centre worker finds its resident’s case in the list and reads it: household, deadlines with days left, timeline', async ({ page, baseURL }) => {
   const today = await serverToday(baseURL);
   await signIn(page, people.mottak);

@@ -30,3 +30,29 @@ test('a municipality number that is not four digits is refused at its field', as
   await expect(page.getByLabel('Kommunenummer')).toHaveAccessibleDescription(/fire sifre/i);
   await expect(page.getByText('Oppgi kommunenummeret med fire sifre, f.eks. 3405.')).toBeVisible();
 });
+
+test('keyboard only: sign in, skip to the content and open a page from the menu, with the focus visible', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Utviklingsinnlogging' })).toBeVisible();
+  await page.keyboard.press('Tab'); // the checked role: Mottak
+  await expect(page.getByRole('radio', { name: /^Mottak/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // IMDi, which needs no organisation
+  await expect(page.getByRole('radio', { name: /^IMDi/ })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Brukernavn (valgfritt)')).toBeFocused();
+  await page.keyboard.type('tastatur.bruker');
+  await page.keyboard.press('Enter'); // submits the form
+  await expect(page.getByText('tastatur.bruker · IMDi')).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Hopp til hovedinnhold' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Tab');
+  const inbox = page.getByRole('link', { name: /^Innboks/ });
+  await expect(inbox).toBeFocused();
+  // WCAG 2.4.7: the focused link is outlined.
+  expect(await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Saker' })).toBeVisible();
+});

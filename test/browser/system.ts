@@ -12,7 +12,10 @@ import { freePort } from '../../runtime/ports';
 const READY = /Ready\. Ctrl-C stops everything/;
 const START_TIMEOUT_MS = 240_000;
 
-export default async function globalSetup() {
+export type StartedSystem = { url: string; stop: () => Promise<void> };
+
+/** `npm start` with its own ports and data folder; `extraEnv` configures it (e.g. OIDC). */
+export async function startNpm(extraEnv: NodeJS.ProcessEnv = {}): Promise<StartedSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-browser-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -31,6 +34,7 @@ export default async function globalSetup() {
     AUTH_ISSUER: undefined,
     AUTH_AUDIENCE: undefined,
     OIDC_CLIENT_ID: undefined,
+    ...extraEnv,
   };
   const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -52,13 +56,21 @@ export default async function globalSetup() {
       reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`));
     });
   });
-  process.env.BOSETTING_WEB_URL = `http://localhost:${port}`;
-
-  return async () => {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    // The whole process group: npm, tsx and the system it started.
-    process.kill(-child.pid!, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  return {
+    url: `http://localhost:${port}`,
+    stop: async () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // The whole process group: npm, tsx and the system it started.
+      process.kill(-child.pid!, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+      // The dev server may still be closing its files for a moment after npm exits.
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
+    },
   };
+}
+
+export default async function globalSetup() {
+  const system = await startNpm();
+  process.env.BOSETTING_WEB_URL = system.url;
+  return system.stop;
 }

@@ -247,7 +247,8 @@ function FullCaseView({ view }: { view: FullCase }) {
                     <DaysLeft dueDate={d.dueDate} />
                   </Table.Cell>
                   <Table.Cell>
-                    <DueTag dueDate={d.dueDate} /> {label(deadlineStatusLabels, d.status)}
+                    <DueTag dueDate={d.dueDate} />
+                    {d.status === 'reminded' ? ' påminnet' : ''}
                   </Table.Cell>
                 </Table.Row>
               ))}
