@@ -10,7 +10,10 @@
  *    instance each: creation, module evaluation, every activation).
  * Figures only, printed, never asserted.
  *
- *   node --expose-gc --import tsx scripts/workflow-bundle-cost.ts [instances=300] [replays=20]
+ *   node --expose-gc --import tsx scripts/workflow-bundle-cost.ts [instances=300] [replays=10] [workflows=worker's]
+ *
+ * `workflows` bundles another entry instead of workflows/index.ts (e.g. one that leaves a
+ * workflow out, to see what it costs); replays are skipped for workflow types it does not export.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +25,8 @@ import workerInternals from '@temporalio/worker/lib/worker.js';
 import { workflowsPath } from '../worker/worker';
 
 const instances = Number(process.argv[2] ?? 300);
-const replays = Number(process.argv[3] ?? 20);
+const replays = Number(process.argv[3] ?? 10);
+const entry = process.argv[4] ? path.resolve(process.argv[4]) : workflowsPath;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (see the header)');
 
@@ -30,7 +34,8 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const quiet = new DefaultLogger('WARN');
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
 
-const bundle = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+const bundle = await bundleWorkflowCode({ workflowsPath: entry, logger: quiet });
+console.log(`workflows: ${path.relative(process.cwd(), entry)}`);
 const codeBytes = bundle.code.slice(0, bundle.code.lastIndexOf('//# sourceMappingURL=')).length;
 console.log(`bundle: ${kib(codeBytes)} KiB of code (${kib(bundle.code.length)} KiB with its inline source map)`);
 // How the worker loads a bundle: the code with its source map split out.
@@ -42,11 +47,15 @@ const creator = await reusableVm.ReusableVMWorkflowCreator.create(parsed, 10_000
 const context = (creator as unknown as { context: vm.Context }).context as vm.Context & { __TEMPORAL_ACTIVATOR__?: { moduleCache: Map<string, unknown> } };
 const importWorkflows = new vm.Script('__TEMPORAL__.importWorkflows()');
 const alive: unknown[] = [];
-const evaluate = () => {
+/** One new workflow's import of the workflow modules; returns the workflow types they export. */
+const evaluate = (): string[] => {
   // What initRuntime gives each new workflow: its own module cache, so every workflow module is evaluated again.
   context.__TEMPORAL_ACTIVATOR__ = { moduleCache: new Map() };
-  alive.push(importWorkflows.runInContext(context), context.__TEMPORAL_ACTIVATOR__.moduleCache);
+  const workflows = importWorkflows.runInContext(context) as Record<string, unknown>;
+  alive.push(workflows, context.__TEMPORAL_ACTIVATOR__.moduleCache);
+  return Object.keys(workflows);
 };
+const exported = evaluate();
 for (let i = 0; i < 20; i++) evaluate(); // warm-up: compile and optimise once
 alive.length = 0;
 gc();
@@ -69,6 +78,8 @@ const History = proto.temporal.api.history.v1.History;
 const historiesDir = path.join(import.meta.dirname, '..', 'test', 'histories');
 const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json')).sort();
 for (const file of files) {
+  // The files are named after their workflow type: settlementCase → settlement-case-….json.
+  if (!exported.some((type) => file.startsWith(type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)))) continue;
   const json: unknown = JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8'));
   // The arrival histories are stored through @temporalio/proto's classes (see test/workflows/arrival-replay.test.ts), the others as the SDK's JSON.
   const history = (file.startsWith('arrival-') ? History.fromObject(json as Record<string, unknown>) : json) as ReturnType<typeof History.fromObject>;

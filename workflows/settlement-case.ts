@@ -52,7 +52,7 @@ import {
   type TimelineEntry,
 } from './messages';
 import type { arrivalJourney } from './arrival-journey';
-import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
+import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId, JOURNEY_IDS_WITHOUT_DUF, legacyArrivalJourneyWorkflowId } from './arrival-messages';
 import type { settlementRefusal } from './refusal';
 
 const { recordCaseSummary, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
@@ -508,9 +508,10 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       settlementKind: agreement.kind === 'self_settlement' ? 'agreed_self_settlement' : 'agreed',
       specialNeedsDufNumbers: withSpecialNeeds,
     });
-    for (const journey of inputs) {
+    for (const [index, journey] of inputs.entries()) {
       await startChild<typeof arrivalJourney>(ARRIVAL_JOURNEY_WORKFLOW, {
-        workflowId: arrivalJourneyWorkflowId(caseId, journey.dufNumber),
+        // Workflow ids are not encrypted: named by the member's place, not the DUF number (privacy).
+        workflowId: patched(JOURNEY_IDS_WITHOUT_DUF) ? arrivalJourneyWorkflowId(caseId, index + 1) : legacyArrivalJourneyWorkflowId(caseId, journey.dufNumber),
         args: [journey],
         parentClosePolicy: ParentClosePolicy.ABANDON, // the case ends at settlement; the journeys go on for years
       });
