@@ -475,7 +475,12 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     const { expectedSettlementWeek } = agreement;
     await send('R-DIST-7', 'distribution-accepted', centre, { municipality, expectedSettlementWeek });
     // R-DIST-7: the sources disagree whether the resident is told the week; the letter leaves it out.
-    await send('R-DIST-7', 'settlement-decision', { kind: 'resident', id: caseId }, { municipality, householdMembers: members() });
+    await send('R-DIST-7', 'settlement-decision', { kind: 'resident', id: caseId }, {
+      municipality,
+      // The letter speaks to the adults by name, c/o the centre they live at.
+      householdMembers: permit.persons.map((p) => ({ name: fullName(p), dufNumber: p.dufNumber, dateOfBirth: p.dateOfBirth })),
+      receptionCentre: permit.receptionCentre,
+    });
     const onDate = mondayOfIsoWeek(expectedSettlementWeek);
     const child = (p: (typeof permit.persons)[number]) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth });
     const pupil = (p: (typeof permit.persons)[number]) => ({ ...child(p), languages: p.languages });
