@@ -8,7 +8,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { municipalityNumberSchema } from '../domain/identifiers';
+import { municipalityNumberSchema } from '../domain/identifiers.schema';
 import { problem } from './problem';
 
 export const roles = ['udi', 'mottak', 'imdi', 'kommune', 'supervisor'] as const;

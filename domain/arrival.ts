@@ -16,13 +16,27 @@
  *  - The extra grant's deadline (R-GRANT-3) is watched for persons with special needs recorded
  *    before settlement (R-REG-3); anyone else eligible may still apply within the 13 months.
  */
-import { z } from 'zod';
+import type { InterpreterNeed, InterpreterUsed } from './arrival.schema';
 import { addPeriod, deadlinePolicies, nextDueDate, type DeadlinePolicy } from './deadlines';
-import { ageOn, isoDateSchema, type IsoDate } from './dates';
+import { ageOn, type IsoDate } from './dates';
 import { extraGrantDeadline, extraGrantExcludedBecause, type GrantProfile } from './grants';
 import { ADULT_AGE, kindergartenAgeChildren, schoolAgeChildren } from './household';
 import type { Person } from './permit';
-import { booleanField, longText, oneOf, shortText, strictObject } from './schema';
+
+/** The interpreter facts and the staff steps' inputs as the API parsed them (shapes in arrival.schema.ts). */
+export type {
+  CloseTaskInput,
+  CompleteTaskInput,
+  InterpreterNeed,
+  InterpreterUsed,
+  KindergartenPlaceInput,
+  NirRegistrationInput,
+  PlanEvaluationInput,
+  ProgrammeEndInput,
+  ProgrammeStartInput,
+  SchoolStartInput,
+  TeamMeetingInput,
+} from './arrival.schema';
 
 /** What the journey knows about a household member. */
 export type JourneyPerson = Pick<
@@ -252,29 +266,12 @@ function ordinal(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Interpreters (R-ARR-9)
 
-export const interpreterNeedSchema = strictObject({
-  needed: booleanField(),
-  /** The language the interpreter must speak, e.g. 'Arabic'. */
-  language: shortText.optional(),
-  note: longText.optional(),
-}).refine((need) => !need.needed || need.language !== undefined, {
-  message: 'give the language the interpreter must speak',
-  path: ['language'],
-});
-export type InterpreterNeed = z.output<typeof interpreterNeedSchema>;
+/** R-ARR-9: a need for an interpreter names the language the interpreter must speak. */
+export function interpreterNeedRefusal(need: InterpreterNeed): string | undefined {
+  return need.needed && need.language === undefined ? 'give the language the interpreter must speak (R-ARR-9)' : undefined;
+}
 
 export const interpreterQualifications = ['qualified', 'certified_translator', 'other'] as const;
-
-/** Who interpreted a conversation. */
-export const interpreterUsedSchema = strictObject({
-  name: shortText,
-  qualification: oneOf(interpreterQualifications),
-  familyMember: booleanField(),
-  child: booleanField(),
-  /** forvaltningsloven § 11e: only to avoid loss of life or serious harm, or in another emergency. */
-  emergency: longText.optional(),
-});
-export type InterpreterUsed = z.output<typeof interpreterUsedSchema>;
 
 /** R-ARR-9: children never interpret and family does not interpret, unless it is an emergency. */
 export function interpreterRefusal(used: InterpreterUsed): string | undefined {
@@ -288,28 +285,5 @@ export function interpreterRefusal(used: InterpreterUsed): string | undefined {
   return undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Staff steps: the input of each, as the API receives it (the actor comes from the caller's token)
-
-const note = longText.optional();
-
-export const completeTaskSchema = strictObject({ taskId: shortText, note, interpreter: interpreterUsedSchema.optional() });
-export const closeTaskSchema = strictObject({ taskId: shortText, reason: longText });
-export const schoolStartSchema = strictObject({ school: shortText, startDate: isoDateSchema, note });
+/** R-ARR-5: a kindergarten place, or other childcare. */
 export const childcareKinds = ['kindergarten', 'other_childcare'] as const;
-export const kindergartenPlaceSchema = strictObject({ kind: oneOf(childcareKinds), provider: shortText, startDate: isoDateSchema, note });
-export const teamMeetingSchema = strictObject({ heldOn: isoDateSchema, note, interpreter: interpreterUsedSchema.optional() });
-export const planEvaluationSchema = strictObject({ evaluatedOn: isoDateSchema, note, interpreter: interpreterUsedSchema.optional() });
-export const programmeStartSchema = strictObject({ startDate: isoDateSchema });
-export const programmeEndSchema = strictObject({ endedOn: isoDateSchema, reason: longText });
-export const nirRegistrationSchema = strictObject({ registeredOn: isoDateSchema });
-
-export type CompleteTaskInput = z.output<typeof completeTaskSchema>;
-export type CloseTaskInput = z.output<typeof closeTaskSchema>;
-export type SchoolStartInput = z.output<typeof schoolStartSchema>;
-export type KindergartenPlaceInput = z.output<typeof kindergartenPlaceSchema>;
-export type TeamMeetingInput = z.output<typeof teamMeetingSchema>;
-export type PlanEvaluationInput = z.output<typeof planEvaluationSchema>;
-export type ProgrammeStartInput = z.output<typeof programmeStartSchema>;
-export type ProgrammeEndInput = z.output<typeof programmeEndSchema>;
-export type NirRegistrationInput = z.output<typeof nirRegistrationSchema>;

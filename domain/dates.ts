@@ -3,8 +3,6 @@
  * depends on the machine's time zone. Nothing here reads the clock: "today" is always passed in,
  * which keeps the functions safe inside Temporal's deterministic workflow sandbox.
  */
-import { z } from 'zod';
-
 /** A calendar date, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 /** An ISO 8601 instant with an offset, e.g. '2024-05-01T08:30:00Z' or '2024-05-01T10:30:00+02:00'. */
@@ -14,11 +12,17 @@ export type IsoWeekString = string;
 export type IsoWeek = { year: number; week: number };
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+/** The written form of a date and of a week; the schemas in dates.schema.ts name a mismatch. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 // Date and time, seconds and fractions optional, offset required: an instant without an offset
 // is a local time in an unknown zone, not an instant.
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An ISO 8601 instant with an offset, naming a real calendar day. */
+export function isIsoInstant(value: string): boolean {
+  return ISO_INSTANT.test(value) && isValidIsoDate(value.slice(0, 10));
+}
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -157,20 +161,3 @@ export function instantToDate(isoInstant: IsoInstant): IsoDate {
   const d = new Date(isoInstant);
   return format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
-
-export const isoDateSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date as text, YYYY-MM-DD') })
-  .regex(ISO_DATE, 'must be a date in the form YYYY-MM-DD, e.g. 2024-05-31')
-  .refine(isValidIsoDate, 'is not a real calendar date (check the day of the month and leap years)');
-
-export const isoWeekSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be an ISO week as text, YYYY-Www') })
-  .regex(ISO_WEEK, 'must be an ISO week in the form YYYY-Www, e.g. 2026-W05')
-  .refine(isValidIsoWeek, 'is not an existing ISO week (only some years have a week 53)');
-
-export const isoInstantSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a timestamp as text') })
-  .refine(
-    (value) => ISO_INSTANT.test(value) && isValidIsoDate(value.slice(0, 10)),
-    'must be an ISO 8601 timestamp with an offset, e.g. 2024-05-01T08:30:00Z',
-  );

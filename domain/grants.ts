@@ -15,12 +15,11 @@
  *  - The extra grant's 13 months count from the settlement date (the source says both "agreed
  *    settlement" and "first settlement date"; the latter is the day the clock can be read from).
  */
-import { z } from 'zod';
 import { addDays, addMonths, ageOn, type IsoDate } from './dates';
+import type { GrantApplicationRequest } from './grants.schema';
 import { ADULT_AGE } from './household';
 import type { PermitType, Person } from './permit';
 import { baseAmounts, establishmentPolicies, grantRateTables } from './rates';
-import { oneOf, strictObject } from './schema';
 
 // ---------------------------------------------------------------------------------------------
 // The shape of the data in ./rates
@@ -197,16 +196,8 @@ export function extraGrantDeadline(settlementDate: IsoDate): IsoDate {
 // ---------------------------------------------------------------------------------------------
 // Applications (R-GRANT-1, R-GRANT-3)
 
-export const grantApplicationSchema = strictObject({
-  grant: oneOf(grantKinds),
-  /** For the yearly grants (integration, unaccompanied minor); one-time grants belong to year 1. */
-  settlementYear: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more').max(30, 'must be at most 30').optional(),
-  /** Extra grant: the one-time grant (Tilskudd 1) or the yearly refund (Tilskudd 2). */
-  variant: oneOf(['one_time', 'yearly']).optional(),
-  /** Extra grant, yearly: the yearly amount applied for (at most the table's maximum). */
-  amountRequested: z.number({ error: 'must be a number of NOK' }).positive('must be more than 0').optional(),
-});
-export type GrantApplicationRequest = z.output<typeof grantApplicationSchema>;
+/** What a caseworker applies for, as the API parsed it (shape in grants.schema.ts). */
+export type { GrantApplicationRequest } from './grants.schema';
 
 export type GrantApplication = {
   id: string;

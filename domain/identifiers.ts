@@ -4,8 +4,8 @@
  *  - National identity number (fødselsnummer or D-nummer): 11 digits, DDMMYY + individual number
  *    (3 digits) + two mod-11 check digits.
  *  - Municipality number (kommunenummer): 4 digits.
+ * Their zod schemas, for the API edge, are in identifiers.schema.ts.
  */
-import { z } from 'zod';
 import { daysInMonth, type IsoDate } from './dates';
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
@@ -76,24 +76,3 @@ export function isValidNationalIdentityNumber(value: string): boolean {
   const candidateYears = century === undefined ? [1900 + twoDigitYear, 2000 + twoDigitYear] : [century + twoDigitYear];
   return candidateYears.some((year) => isRealDate(year, month, day));
 }
-
-function digitsString(what: string) {
-  return z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what} as text`) });
-}
-
-export const dufNumberSchema = digitsString('a DUF number').regex(
-  /^\d{12}$/,
-  'must be a DUF number of exactly 12 digits, without spaces',
-);
-
-export const nationalIdentityNumberSchema = digitsString('a national identity number')
-  .regex(/^\d{11}$/, 'must be a national identity number (fødselsnummer or D-number) of exactly 11 digits')
-  .refine(
-    isValidNationalIdentityNumber,
-    'is not a valid national identity number: the check digits or the embedded birth date are wrong',
-  );
-
-export const municipalityNumberSchema = digitsString('a municipality number').regex(
-  /^\d{4}$/,
-  'must be a municipality number of exactly 4 digits, e.g. 0301',
-);

@@ -6,32 +6,22 @@
  */
 import {
   arrivalPlan,
-  closeTaskSchema,
-  completeTaskSchema,
-  interpreterNeedSchema,
+  interpreterNeedRefusal,
   interpreterRefusal,
-  kindergartenPlaceSchema,
-  nirRegistrationSchema,
   planEvaluation,
-  planEvaluationSchema,
-  programmeEndSchema,
-  programmeStartSchema,
-  schoolStartSchema,
-  teamMeetingSchema,
   type ArrivalDeadline,
   type ArrivalProfile,
   type ArrivalTask,
   type InterpreterNeed,
   type InterpreterUsed,
 } from './arrival';
-import { ageOn, instantToDate, type IsoDate, type IsoInstant } from './dates';
+import { ageOn, instantToDate, isValidIsoDate, type IsoDate, type IsoInstant } from './dates';
 import {
   calendarYearOf,
   defaultRateBook,
   establishmentShare,
   grantApplicationId,
   grantApplicationRefusal,
-  grantApplicationSchema,
   grantTimeline,
   lastSettlementYear,
   settlementYearOf,
@@ -43,6 +33,7 @@ import {
   type StipendPeriod,
 } from './grants';
 import { ADULT_AGE, fullName } from './household';
+import type { JourneyStepInputs } from './journey.schema';
 
 /** Who did a step (the API takes it from the caller's token). */
 export type StaffRef = { id: string; role: string; organisation?: string };
@@ -79,33 +70,28 @@ export function startJourney(profile: ArrivalProfile): JourneyState {
 // ---------------------------------------------------------------------------------------------
 // Staff steps
 
-export const journeyStepSchemas = {
-  complete_task: completeTaskSchema,
-  close_task: closeTaskSchema,
-  school_start: schoolStartSchema,
-  kindergarten_place: kindergartenPlaceSchema,
-  team_meeting: teamMeetingSchema,
-  plan_evaluation: planEvaluationSchema,
-  programme_start: programmeStartSchema,
-  programme_end: programmeEndSchema,
-  nir_registration: nirRegistrationSchema,
-  grant_application: grantApplicationSchema,
-  interpreter_need: interpreterNeedSchema,
-} as const;
+/** The staff steps of a journey; the API validates each step's body with journeyStepSchemas (journey.schema.ts). */
+export const journeyStepKinds = [
+  'complete_task',
+  'close_task',
+  'school_start',
+  'kindergarten_place',
+  'team_meeting',
+  'plan_evaluation',
+  'programme_start',
+  'programme_end',
+  'nir_registration',
+  'grant_application',
+  'interpreter_need',
+] as const;
 
-type Schemas = typeof journeyStepSchemas;
-export type JourneyStepKind = keyof Schemas;
-export type JourneyStepInput<K extends JourneyStepKind> = ReturnType<Schemas[K]['parse']>;
+export type JourneyStepKind = (typeof journeyStepKinds)[number];
+export type JourneyStepInput<K extends JourneyStepKind> = JourneyStepInputs[K];
 export type JourneyStep = { [K in JourneyStepKind]: { kind: K; input: JourneyStepInput<K> } }[JourneyStepKind];
 
-/** Parses a step's input with its schema; the message names each wrong field. */
-export function parseStep<K extends JourneyStepKind>(kind: K, input: unknown): { ok: true; step: JourneyStep } | { ok: false; message: string } {
-  const parsed = journeyStepSchemas[kind].safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(input)'}: ${i.message}`).join('; ');
-    return { ok: false, message: `The step's input is not valid: ${issues}` };
-  }
-  return { ok: true, step: { kind, input: parsed.data } as JourneyStep };
+/** A step of `kind` with an input the API has already validated against its schema. */
+export function journeyStep<K extends JourneyStepKind>(kind: K, input: JourneyStepInput<K>): JourneyStep {
+  return { kind, input } as JourneyStep;
 }
 
 const openTask = (state: JourneyState, id: string) => state.tasks.find((t) => t.id === id && t.status === 'open');
@@ -116,6 +102,7 @@ function describeClosed(task: TaskState): string {
 }
 
 function dateRefusal(what: string, date: IsoDate, profile: ArrivalProfile, today: IsoDate, notBefore = profile.settlementDate): string | undefined {
+  if (!isValidIsoDate(date)) return `${what} ('${date}') is not a date in the form YYYY-MM-DD`;
   if (date < notBefore) return `${what} (${date}) cannot be before ${notBefore}`;
   if (date > today) return `${what} (${date}) is in the future; record it when it has happened (today is ${today})`;
   return undefined;
@@ -195,6 +182,7 @@ export function stepRefusal(profile: ArrivalProfile, state: JourneyState, step: 
 
     case 'programme_start': {
       if (state.programme.startedOn !== undefined) return `The introduction programme already started on ${state.programme.startedOn}`;
+      if (!isValidIsoDate(step.input.startDate)) return dateRefusal('The programme start', step.input.startDate, profile, today);
       if (ageOn(profile.person.dateOfBirth, step.input.startDate) < ADULT_AGE) return `${name} is under ${ADULT_AGE} on ${step.input.startDate}; the introduction programme is for adults`;
       if (!state.nir) return 'Register the person in NIR first: the programme start is registered there (R-ARR-3, R-GRANT-1)';
       return dateRefusal('The programme start', step.input.startDate, profile, today);
@@ -215,7 +203,7 @@ export function stepRefusal(profile: ArrivalProfile, state: JourneyState, step: 
       return grantApplicationRefusal(step.input, profile, { nirRegistered: state.nir !== undefined, applications: state.grantApplications }, today, book);
 
     case 'interpreter_need':
-      return undefined;
+      return interpreterNeedRefusal(step.input);
   }
 }
 

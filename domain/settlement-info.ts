@@ -1,37 +1,38 @@
 /**
  * What the reception centre registers for IMDi: the settlement interview record and the
- * settlement-relevant information (seed 003, 2.4–2.5, Vedlegg 5–6; the ffkf letters). Shared by
- * the API (validation at the edge) and the workflow.
+ * settlement-relevant information (seed 003, 2.4–2.5, Vedlegg 5–6; the ffkf letters) — the
+ * rules on it as plain functions (what is missing before distribution, R-INT-3 against the
+ * household). The zod schemas that check the forms at the API edge are in
+ * settlement-info.schema.ts; the types here are inferred from them.
  *
  * Privacy by shape (R-REG-4): there is no field for a diagnosis, medication or medical record;
  * the strict schemas refuse such keys. Risk to self or others is never part of the settlement
  * information — it goes only in the internal note to IMDi (R-REG-3, R-INT-6).
  */
-import { z } from 'zod';
-import { ageOn, isoDateSchema, type IsoDate } from './dates';
+import { ageOn, type IsoDate } from './dates';
 import { ADULT_AGE, adults, fullName } from './household';
-import { dufNumberSchema } from './identifiers';
 import type { PermitGranted, PermitType, Person } from './permit';
-import { booleanField, listOf, longText, oneOf, shortText, strictObject } from './schema';
+import type { InterviewRecord, SettlementInfo } from './settlement-info.schema';
 
-// ─── Building blocks ────────────────────────────────────────────────────────────────────────
+/** The registered information as the API parsed it (shapes in settlement-info.schema.ts). */
+export type {
+  Answer,
+  FunctionReport,
+  InternalNote,
+  InterviewRecord,
+  InterviewRecordInput,
+  Need,
+  PersonInfo,
+  SettlementInfo,
+  SettlementInfoInput,
+  SpecialNeeds,
+  UnaccompaniedMinorNote,
+  UnaccompaniedMinorNoteInput,
+  YesNoUnknown,
+} from './settlement-info.schema';
 
 /** R-REG-2: 'unknown' is an answer of its own and never means "no". */
-export const yesNoUnknown = oneOf(['yes', 'no', 'unknown']);
-export type YesNoUnknown = z.output<typeof yesNoUnknown>;
-
-const MEDICAL_KEY = /diagnos|medic|medisin|prescription|resept|journal|epikrise|health.?record|treatment/i;
-/** R-REG-4: say why a medical-looking key is refused, so the caseworker knows what to write instead. */
-function noMedicalFields(keys: string[]): string | undefined {
-  return keys.some((key) => MEDICAL_KEY.test(key))
-    ? 'R-REG-4: diagnoses, medication and medical records are never stored; describe the settlement-relevant need in specialNeeds'
-    : undefined;
-}
-
-/** A yes/no/unknown answer with optional details (e.g. pets: 'yes', 'one medium-sized dog'). */
-export const answerSchema = strictObject({ answer: yesNoUnknown, details: longText.optional() });
-export type Answer = z.output<typeof answerSchema>;
-const unknownAnswer = (): Answer => ({ answer: 'unknown' });
+export const yesNoUnknownAnswers = ['yes', 'no', 'unknown'] as const;
 
 // ─── R-REG-2 household facts ────────────────────────────────────────────────────────────────
 
@@ -43,53 +44,16 @@ export const specialUnitKinds = [
 ] as const;
 export type SpecialUnitKind = (typeof specialUnitKinds)[number];
 
-export const fromSpecialUnitSchema = strictObject({ answer: yesNoUnknown, unit: oneOf(specialUnitKinds).optional() }).refine(
-  (value) => (value.answer === 'yes') === (value.unit !== undefined),
-  { message: "name the unit (facilitated_department, special_housing_and_care or special_nursing_and_care) exactly when the answer is 'yes'", path: ['unit'] },
-);
-
 // ─── R-REG-3 / R-REG-4 per-person needs ─────────────────────────────────────────────────────
-
-/** One area of særlig hensyn: is there a need, and what it is in daily life (never a diagnosis). */
-export const needSchema = strictObject({ hasNeed: yesNoUnknown, description: longText.optional() }, noMedicalFields).refine(
-  (need) => need.hasNeed !== 'yes' || need.description !== undefined,
-  { message: "describe the need when hasNeed is 'yes' — what the person cannot do or needs help with in daily life", path: ['description'] },
-);
-export type Need = z.output<typeof needSchema>;
-const unknownNeed = (): Need => ({ hasNeed: 'unknown' });
 
 /** R-REG-3: the four areas of særlig hensyn. */
 export const specialNeedAreas = ['hearingSight', 'cognitiveFunction', 'physicalFunction', 'helpReceivedToday'] as const;
 export type SpecialNeedArea = (typeof specialNeedAreas)[number];
 
-/** R-REG-3: the four areas, recorded for ONE person — never flagged on the whole family. */
-export const specialNeedsSchema = strictObject(
-  {
-    hearingSight: needSchema.default(unknownNeed), // hørsel og syn
-    cognitiveFunction: needSchema.default(unknownNeed), // kognitiv funksjon: communication in own language, memory
-    physicalFunction: needSchema.default(unknownNeed), // fysisk funksjon, mobilitet og hjelpemidler
-    helpReceivedToday: needSchema.default(unknownNeed), // hjelpebehov i dag
-  },
-  noMedicalFields,
-);
-export type SpecialNeeds = z.output<typeof specialNeedsSchema>;
-
 // ─── R-REG-1 per-person facts (mandatory for collective protection) ────────────────────────
 
 export const educationLevels = ['none', 'primary', 'secondary', 'vocational', 'bachelor', 'master_or_higher'] as const;
-const levelsWithField = new Set<string>(['vocational', 'bachelor', 'master_or_higher']);
 export const languageLevels = ['none', 'basic', 'intermediate', 'fluent', 'native'] as const;
-
-export const highestEducationSchema = strictObject({ level: oneOf(educationLevels), field: shortText.optional() }).refine(
-  (education) => !levelsWithField.has(education.level) || education.field !== undefined,
-  { message: 'name the field of study for vocational or higher education', path: ['field'] },
-);
-
-export const languageSkillsSchema = strictObject({
-  /** R-REG-1: English level is mandatory. */
-  englishLevel: oneOf(languageLevels),
-  other: listOf(strictObject({ language: shortText, level: oneOf(languageLevels) })).default([]),
-});
 
 // ─── R-REG-5 the note for an unaccompanied minor ────────────────────────────────────────────
 
@@ -105,114 +69,19 @@ export const careKinds = [
 ] as const;
 export const selfRelianceLevels = ['low', 'moderate', 'high'] as const;
 
-/** R-REG-5: what the centre knows of an unaccompanied minor's companion (følgeperson). */
-export const companionNoteSchema = strictObject({
-  relationship: shortText,
-  knownFor: shortText,
-  feelsSafe: yesNoUnknown,
-  wishesToLiveTogether: yesNoUnknown,
-  staffObservations: longText,
-  recommendation: longText.optional(),
-});
-
-export const unaccompaniedMinorNoteSchema = strictObject(
-  {
-    familyInNorway: listOf(strictObject({ name: shortText, address: shortText })).default([]),
-    education: longText,
-    selfReliance: strictObject({ level: oneOf(selfRelianceLevels), justification: longText }),
-    recommendedCare: strictObject({ kind: oneOf(careKinds), justification: longText }),
-    /** e.g. follow-up by child and adolescent psychiatry (BUP) — the need, not a diagnosis. */
-    specialNeeds: longText.optional(),
-    /** Only for a minor with a companion (følgeperson). */
-    companion: companionNoteSchema.optional(),
-  },
-  noMedicalFields,
-);
-
-export type UnaccompaniedMinorNote = z.output<typeof unaccompaniedMinorNoteSchema>;
-export type UnaccompaniedMinorNoteInput = z.input<typeof unaccompaniedMinorNoteSchema>;
-
 // ─── The settlement information ─────────────────────────────────────────────────────────────
 
-export const personInfoSchema = strictObject(
-  {
-    dufNumber: dufNumberSchema,
-    specialNeeds: specialNeedsSchema.default(() => specialNeedsSchema.parse({})),
-    /** R-REG-4: the only medical facts kept, because treatment must be in place before settlement. */
-    dialysisSeveralTimesWeekly: booleanField().default(false),
-    /** R-REG-4: legemiddelassistert rehabilitering (LAR). */
-    medicationAssistedRehabilitation: booleanField().default(false),
-    highestEducation: highestEducationSchema.optional(),
-    /** Last occupation in the home country ('none' is an answer). */
-    lastOccupation: shortText.optional(),
-    languageSkills: languageSkillsSchema.optional(),
-    unaccompaniedMinorNote: unaccompaniedMinorNoteSchema.optional(),
-  },
-  noMedicalFields,
-);
-export type PersonInfo = z.output<typeof personInfoSchema>;
-
-/** R-REG-7: wishes are recorded together with the fact that the resident was told they may not be honoured. */
-export const settlementWishesSchema = strictObject({
-  text: longText,
-  informedWishesMayNotBeHonoured: z.literal(true, {
-    error: 'R-REG-7: tell the resident that wishes may not be honoured, then set informedWishesMayNotBeHonoured to true',
-  }),
-});
-
-export const settlementInfoSchema = strictObject(
-  {
-    /** R-REG-2: 'yes' = the relations between members are written in familyRelations; 'no' = nothing
-     *  to describe (a one-person household). */
-    familyRelationsDescribed: yesNoUnknown.default('unknown'),
-    familyRelations: longText.optional(),
-    /** R-REG-2; also R-REG-1's "pets in Norway" for collective protection — one fact, one field. */
-    pets: answerSchema.default(unknownAnswer),
-    /** R-REG-2; also R-REG-1's "car in Norway". */
-    car: answerSchema.default(unknownAnswer),
-    /** R-REG-2 / R-REG-1: does anyone hold a driving licence (details: who, which class). */
-    drivingLicence: answerSchema.default(unknownAnswer),
-    /** R-REG-2: does anyone come from a special unit (then R-REG-6 applies). */
-    fromSpecialUnit: fromSpecialUnitSchema.default(() => ({ answer: 'unknown' as const })),
-    /** Per-person facts, keyed by DUF number. */
-    persons: listOf(personInfoSchema).default([]),
-    settlementWishes: settlementWishesSchema.optional(),
-  },
-  noMedicalFields,
-).superRefine((info, ctx) => {
-  if (info.familyRelationsDescribed === 'yes' && info.familyRelations === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['familyRelations'], message: "describe how the members are related when familyRelationsDescribed is 'yes'" });
-  }
-  const seen = new Set<string>();
-  info.persons.forEach((person, i) => {
-    if (seen.has(person.dufNumber)) {
-      ctx.addIssue({ code: 'custom', path: ['persons', i, 'dufNumber'], message: `DUF number ${person.dufNumber} is listed twice; give each person once` });
-    }
-    seen.add(person.dufNumber);
-  });
-});
-export type SettlementInfo = z.output<typeof settlementInfoSchema>;
-export type SettlementInfoInput = z.input<typeof settlementInfoSchema>;
-
-/** Nothing registered yet: every answer 'unknown'. */
+/** Nothing registered yet: every answer 'unknown' (what settlementInfoSchema gives for {}). */
 export function emptySettlementInfo(): SettlementInfo {
-  return settlementInfoSchema.parse({});
+  return {
+    familyRelationsDescribed: 'unknown',
+    pets: { answer: 'unknown' },
+    car: { answer: 'unknown' },
+    drivingLicence: { answer: 'unknown' },
+    fromSpecialUnit: { answer: 'unknown' },
+    persons: [],
+  };
 }
-
-/** R-REG-3 / R-INT-6: the internal settlement note (intern bosettingsmerknad) to IMDi only. It
- *  carries new information after the interview and any risk to self or others. */
-export const internalNoteSchema = strictObject(
-  {
-    text: longText,
-    riskToSelfOrOthers: strictObject({ dufNumber: dufNumberSchema, description: longText, measures: longText.optional() }).optional(),
-  },
-  noMedicalFields,
-);
-export type InternalNote = z.output<typeof internalNoteSchema>;
-
-/** R-REG-6: every 6 months an updated function report is sent to IMDi, or "no change" recorded. */
-export const functionReportSchema = strictObject({ recordedOn: isoDateSchema, outcome: oneOf(['updated_report_sent', 'no_change']) });
-export type FunctionReport = z.output<typeof functionReportSchema>;
 
 // ─── What is still missing before distribution ──────────────────────────────────────────────
 
@@ -373,25 +242,6 @@ export type InterviewFormat = (typeof interviewFormats)[number];
 /** R-INT-3: children from 12 are offered their own interview ("barn over 12 år": past their 12th birthday). */
 const OWN_INTERVIEW_AGE = 12;
 
-function unique<T>(values: readonly T[]): boolean {
-  return new Set(values).size === values.length;
-}
-
-export const interviewRecordSchema = strictObject({
-  heldOn: isoDateSchema,
-  participants: listOf(strictObject({ dufNumber: dufNumberSchema, format: oneOf(interviewFormats) }))
-    .min(1, 'must list who took part')
-    .refine((ps) => unique(ps.map((p) => p.dufNumber)), 'lists a person twice; give each participant once'),
-  /** R-INT-3: children over 12 who were offered their own interview (whether or not they took it). */
-  childrenOfferedOwnInterview: listOf(dufNumberSchema).default([]),
-  /** R-INT-4 */
-  topicsCovered: listOf(oneOf(interviewTopics)).default([]).refine(unique, 'lists a topic twice'),
-  /** R-INT-5: what the resident declined to tell — only the field names, never a reason. */
-  declinedInformation: listOf(oneOf(declinableFields)).default([]).refine(unique, 'lists a field twice'),
-});
-export type InterviewRecord = z.output<typeof interviewRecordSchema>;
-export type InterviewRecordInput = z.input<typeof interviewRecordSchema>;
-
 export type InterviewIssue = { path: (string | number)[]; rule: 'R-INT-3'; message: string };
 
 /** R-INT-3 checked against the household, ages on the interview date. */
@@ -433,13 +283,13 @@ export function interviewParticipationIssues(record: InterviewRecord, permit: Pi
   return issues;
 }
 
-/** interviewRecordSchema plus R-INT-3 against this household, for the API edge. */
-export function interviewRecordSchemaFor(permit: Pick<PermitGranted, 'persons'>) {
-  return interviewRecordSchema.superRefine((record, ctx) => {
-    for (const issue of interviewParticipationIssues(record, permit)) {
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    }
-  });
+/**
+ * R-INT-3 as one reason, for the workflow's validator: each issue as "field: message" (as the API
+ * edge reports them), or undefined when the record fits the household.
+ */
+export function interviewRefusal(record: InterviewRecord, permit: Pick<PermitGranted, 'persons'>): string | undefined {
+  const issues = interviewParticipationIssues(record, permit);
+  return issues.length === 0 ? undefined : issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 }
 
 /** R-INT-4: topics not (yet) covered — shown to the caseworker; they do not block completion. */

@@ -33,13 +33,14 @@ import {
   isDeadlineSettled,
   journeyEndsOn,
   journeyGrants,
+  journeyStep,
   journeyView,
   openTasksView,
-  parseStep,
   startJourney,
   stepRefusal,
   type DeadlineState,
   type JourneyState,
+  type JourneyStepInput,
   type JourneyStepKind,
   type JourneyView,
 } from '../domain/journey';
@@ -101,14 +102,14 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
   setHandler(grantTimelineQuery, (options) => journeyGrants(profile, journey, validAsOf(options) ?? today()));
   setHandler(runInfoQuery, () => ({ runId: thisRun.runId, runIndex, historyLength: workflowInfo().historyLength, previousRuns }));
 
+  // The API validated each input's shape against its schema (domain/journey.schema.ts); the
+  // validator checks who may take the step and the rules, with plain functions (no zod here).
   for (const kind of Object.keys(stepUpdates) as JourneyStepKind[]) {
-    const update = stepUpdates[kind] as unknown as UpdateDefinition<JourneyView, [StepUpdate<Record<string, unknown>>]>;
+    const update = stepUpdates[kind] as unknown as UpdateDefinition<JourneyView, [StepUpdate<JourneyStepInput<typeof kind>>]>;
     setHandler(
       update,
       ({ actor, ...input }) => {
-        const parsed = parseStep(kind, input);
-        if (!parsed.ok) throw ApplicationFailure.nonRetryable(parsed.message); // the validator already refused it
-        const opened = applyStep(profile, journey, parsed.step, actor, nowIso());
+        const opened = applyStep(profile, journey, journeyStep(kind, input), actor, nowIso());
         for (const deadline of opened) watch(journey.deadlines.find((d) => d.id === deadline.id)!);
         return view();
       },
@@ -117,9 +118,7 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
           if (!actor || !STEP_ROLES.includes(actor.role)) {
             throw new Error(`Arrival steps are recorded by the municipality's refugee service (role kommune); ${actor ? `role ${actor.role}` : 'no actor'} was given`);
           }
-          const parsed = parseStep(kind, input);
-          if (!parsed.ok) throw new Error(parsed.message);
-          const refusal = stepRefusal(profile, journey, parsed.step, today());
+          const refusal = stepRefusal(profile, journey, journeyStep(kind, input), today());
           if (refusal) throw new Error(refusal);
         },
       },

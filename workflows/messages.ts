@@ -9,7 +9,7 @@ import type { Address, DepartureReason, TravelPlan } from '../domain/moving';
 import type { PermitGranted } from '../domain/permit';
 import type { RefusalOutcome } from '../domain/refusal';
 import type { InterviewRecord, SettlementInfo } from '../domain/settlement-info';
-import type { StepInput, StepName } from '../domain/steps';
+import type { StepInput, StepName } from '../domain/steps.schema';
 
 export const SETTLEMENT_CASE_WORKFLOW = 'settlementCase';
 export const SETTLEMENT_REFUSAL_WORKFLOW = 'settlementRefusal';

@@ -32,8 +32,9 @@ import { adults, fullName, isUnaccompaniedMinorCase, kindergartenAgeChildren, sc
 import { travelPlan } from '../domain/moving';
 import type { PermitGranted } from '../domain/permit';
 import { refusalConsequences } from '../domain/refusal';
-import { emptySettlementInfo, interviewRecordSchemaFor, missingForDistribution } from '../domain/settlement-info';
-import { stepSchemas, type StepData, type StepName } from '../domain/steps';
+import { emptySettlementInfo, missingForDistribution } from '../domain/settlement-info';
+import { interviewRecordSchemaFor } from '../domain/settlement-info.schema';
+import { stepSchemas, type StepData, type StepName } from '../domain/steps.schema';
 import type { MessageData, MessageType } from '../notifications/catalog';
 import { notifyActivityOptions, type RecipientRef } from '../notifications/request';
 import { dueAction, isOpen, nextInstant } from './deadlines';

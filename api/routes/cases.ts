@@ -1,6 +1,6 @@
 /** Reading cases: the list from the read model; one case, its history and its audit trail live. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { municipalityNumberSchema } from '../../domain/identifiers';
+import { municipalityNumberSchema } from '../../domain/identifiers.schema';
 import { listAudit } from '../../store/audit-log';
 import { currentGoalStatus, InvalidCursorError, listCases, type CaseRow } from '../../store/case-index';
 import { authorize, scopedListFilters } from '../access';

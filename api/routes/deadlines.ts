@@ -1,6 +1,7 @@
 /** The deadlines dashboard: open tasks across cases, earliest first, within the caller's reach. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { addDays, isoDateSchema } from '../../domain/dates';
+import { addDays } from '../../domain/dates';
+import { isoDateSchema } from '../../domain/dates.schema';
 import { InvalidCursorError, listCasesDueBefore } from '../../store/case-index';
 import { authorize, listRestriction } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';

@@ -5,8 +5,9 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { dufNumberSchema } from '../../domain/identifiers';
-import { journeyStepSchemas, type JourneyStepKind } from '../../domain/journey';
+import { dufNumberSchema } from '../../domain/identifiers.schema';
+import type { JourneyStepKind } from '../../domain/journey';
+import { journeyStepSchemas } from '../../domain/journey.schema';
 import { queryHouseholdJourney, queryJourney } from '../../workflows/arrival-client';
 import { arrivalJourneyWorkflowId, stepUpdates as journeyUpdates } from '../../workflows/arrival-messages';
 import type { Actor } from '../../workflows/messages';

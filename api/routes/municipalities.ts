@@ -1,6 +1,6 @@
 /** Municipalities' yearly decided number (vedtak, R-DIST-2) and how many places are taken. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { municipalityNumberSchema } from '../../domain/identifiers';
+import { municipalityNumberSchema } from '../../domain/identifiers.schema';
 import { getMunicipalityYear, listMunicipalityYears, setDecidedNumber, type MunicipalityYear } from '../../store/municipalities';
 import { authorize } from '../access';
 import type { ApiDeps, AppEnv } from '../app';

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { checkRegistrationNumbers } from '../../domain/household';
-import { permitGrantedSchema } from '../../domain/permit';
+import { permitGrantedSchema } from '../../domain/permit.schema';
 import { SETTLEMENT_CASE_WORKFLOW } from '../../workflows/messages';
 import { caseIdForPermit } from '../case-id';
 import type { settlementCase } from '../../workflows/settlement-case';

@@ -1,6 +1,7 @@
 /** R-GOAL-1 statistics from the read model: share settled within the goal, waiting times. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { addDays, isoDateSchema } from '../../domain/dates';
+import { addDays } from '../../domain/dates';
+import { isoDateSchema } from '../../domain/dates.schema';
 import { settlementStatistics, type SettledCase } from '../../domain/statistics';
 import { casesSettledBetween, unsettledCasesWithGoalBetween, type CaseRow } from '../../store/case-index';
 import { authorize } from '../access';

@@ -10,7 +10,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { stepSchemas, type StepName } from '../../domain/steps';
+import { stepSchemas, type StepName } from '../../domain/steps.schema';
 import { stepUpdates, type Actor, type CaseState, type StepCall } from '../../workflows/messages';
 import { authorize, caseView, organisationsOfState, type Action } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';

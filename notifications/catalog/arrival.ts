@@ -1,6 +1,6 @@
 /** Services told about a family in the settling municipality: R-ARR-4 school, R-ARR-5 kindergarten, R-ARR-6 health, R-ARR-7 NAV. */
 import { z } from 'zod';
-import { nationalIdentityNumberSchema, dufNumberSchema } from '../../domain/identifiers';
+import { nationalIdentityNumberSchema, dufNumberSchema } from '../../domain/identifiers.schema';
 import { booleanField, listOf, shortText, strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
 import { bulletList, caseReference, countryCode, date, formatDate, formatWeek, municipality, municipalityName, name, paragraphs, week } from './fields';

@@ -3,17 +3,8 @@ import { z } from 'zod';
 import type { AnonymisedProfile } from '../../domain/distribution';
 import { permitTypes, relations, sexes } from '../../domain/permit';
 import { booleanField, listOf, longText, oneOf, shortText, strictObject } from '../../domain/schema';
-import {
-  answerSchema,
-  companionNoteSchema,
-  declinableFields,
-  educationLevels,
-  fromSpecialUnitSchema,
-  languageLevels,
-  specialNeedAreas,
-  specialNeedsSchema,
-  yesNoUnknown,
-} from '../../domain/settlement-info';
+import { declinableFields, educationLevels, languageLevels, specialNeedAreas } from '../../domain/settlement-info';
+import { answerSchema, companionNoteSchema, fromSpecialUnitSchema, specialNeedsSchema, yesNoUnknown } from '../../domain/settlement-info.schema';
 import { defineMessage } from './define';
 import { bulletList, caseReference, concerning, countryCode, date, formatDate, formatWeek, householdMembers, municipality, municipalityName, paragraphs, week, yesNoUnknownText } from './fields';
 

@@ -4,8 +4,9 @@
  * by accident.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoWeekSchema, type IsoDate, type IsoWeekString } from '../../domain/dates';
-import { dufNumberSchema, municipalityNumberSchema } from '../../domain/identifiers';
+import type { IsoDate, IsoWeekString } from '../../domain/dates';
+import { isoDateSchema, isoWeekSchema } from '../../domain/dates.schema';
+import { dufNumberSchema, municipalityNumberSchema } from '../../domain/identifiers.schema';
 import { listOf, shortText, strictObject } from '../../domain/schema';
 
 export const date = isoDateSchema;

@@ -1,5 +1,5 @@
 /** Before and at the settlement interview: R-INT-1, R-INT-2, R-INT-6. */
-import { internalNoteSchema } from '../../domain/settlement-info';
+import { internalNoteSchema } from '../../domain/settlement-info.schema';
 import { shortText, strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
 import { bulletList, caseReference, concerning, date, formatDate, householdMembers, paragraphs } from './fields';

@@ -1,5 +1,5 @@
 /** Moving and departures: R-MOVE-5 leaving Norway after an agreement. */
-import { yesNoUnknown } from '../../domain/settlement-info';
+import { yesNoUnknown } from '../../domain/settlement-info.schema';
 import { strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
 import { caseReference, date, formatDate, municipality, municipalityName, paragraphs, yesNoUnknownText } from './fields';

@@ -5,7 +5,7 @@
  */
 import { ageOn } from '../../domain/dates';
 import { ADULT_AGE } from '../../domain/household';
-import { dufNumberSchema } from '../../domain/identifiers';
+import { dufNumberSchema } from '../../domain/identifiers.schema';
 import { listOf, shortText, strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
 import { bulletList, caseReference, concerning, date, formatDate, householdMembers, municipality, municipalityName, name, paragraphs, postalAddress } from './fields';

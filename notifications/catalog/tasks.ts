@@ -1,7 +1,7 @@
 /** Messages about the notifications themselves: a delivery that kept failing becomes a task. */
 import { z } from 'zod';
-import { isoDateSchema } from '../../domain/dates';
-import { dufNumberSchema } from '../../domain/identifiers';
+import { isoDateSchema } from '../../domain/dates.schema';
+import { dufNumberSchema } from '../../domain/identifiers.schema';
 import { longText, shortText, strictObject } from '../../domain/schema';
 import { recipientKinds } from '../request';
 import { ANY_RULE, defineMessage } from './define';

@@ -5,7 +5,7 @@
  * "own" callers belong to that centre / municipality, "other" callers to another.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { journeyStepSchemas } from '../../domain/journey';
+import { journeyStepSchemas } from '../../domain/journey.schema';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { familyPermitBody } from '../fixtures/permits';
 import { validInterview } from '../fixtures/interview';

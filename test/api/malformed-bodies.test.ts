@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { caseIdForPermit } from '../../api/case-id';
 import { checkRegistrationNumbers } from '../../domain/household';
-import { permitGrantedSchema } from '../../domain/permit';
+import { permitGrantedSchema } from '../../domain/permit.schema';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
 import { familyPermitBody } from '../fixtures/permits';

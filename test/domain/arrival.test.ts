@@ -6,13 +6,13 @@ import {
   householdJourneyView,
   journeyView,
   openTasksView,
-  parseStep,
   startJourney,
   stepRefusal,
   type JourneyState,
   type JourneyStep,
   type JourneyStepKind,
 } from '../../domain/journey';
+import { parseStep } from '../../domain/journey.schema';
 import type { ArrivalProfile } from '../../domain/arrival';
 import { family, member, profileOf } from '../fixtures/arrival';
 
@@ -110,6 +110,15 @@ describe('interpreters', () => {
     expect(tasks.filter((t) => t.interpreter).every((t) => state.tasks.find((s) => s.id === t.taskId)?.conversation)).toBe(true);
   });
 
+  it('R-ARR-9: a need for an interpreter names the language — the rule the API edge and the workflow share', () => {
+    const profile = profileOf(f.main, household, settled);
+    const state = startJourney(profile);
+    const unnamed = { kind: 'interpreter_need', input: { needed: true } } as const;
+    expect(stepRefusal(profile, state, unnamed, settled)).toBe('give the language the interpreter must speak (R-ARR-9)');
+    expect(parseStep('interpreter_need', { needed: true })).toEqual({ ok: false, message: "The step's input is not valid: language: give the language the interpreter must speak (R-ARR-9)" });
+    expect(stepRefusal(profile, state, step('interpreter_need', { needed: false }), settled)).toBeUndefined();
+  });
+
   it('R-ARR-9: a conversation interpreted by a child is refused with the reason', () => {
     const profile = profileOf(f.main, household, settled);
     const state = startJourney(profile);
@@ -164,6 +173,15 @@ describe('staff steps', () => {
     act(adult, state, step('programme_end', { endedOn: '2027-03-01', reason: 'Started full-time work' }), '2027-03-01');
     expect(state.tasks.find((t) => t.id === 'plan-evaluation-2')).toMatchObject({ status: 'not_applicable' });
     expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2027-03-02' }), '2027-03-02')).toMatch(/programme ended on 2027-03-01/);
+  });
+
+  it('R-ARR-8: a date that is not a calendar day is refused by the rule itself, not thrown (the workflow parses no input)', () => {
+    const adult = profileOf(f.main, household, settled);
+    const state = startJourney(adult);
+    const meeting = { kind: 'team_meeting', input: { heldOn: '2026-04-31' } } as const;
+    expect(stepRefusal(adult, state, meeting, '2026-05-02')).toBe("The team meeting ('2026-04-31') is not a date in the form YYYY-MM-DD");
+    const start = { kind: 'programme_start', input: { startDate: 'soon' } } as const;
+    expect(stepRefusal(adult, state, start, '2026-05-02')).toBe("The programme start ('soon') is not a date in the form YYYY-MM-DD");
   });
 
   it('R-GRANT-1: registering in NIR and applying for the year-1 grant complete their first-weeks tasks', () => {

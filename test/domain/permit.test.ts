@@ -148,7 +148,7 @@ describe('permitGrantedSchema', () => {
 
 describe('permitGrantedSchema with impossible dates', () => {
   it('reports an impossible permit date or birth date as a field error instead of throwing', async () => {
-    const { permitGrantedSchema } = await import('../../domain/permit');
+    const { permitGrantedSchema } = await import('../../domain/permit.schema');
     const base = familyPermitBody(calendarOn('2026-11-20')) as { persons: { dateOfBirth: string }[] };
     const badPermitDate = permitGrantedSchema.safeParse({ ...base, permitDate: '2026-02-30' });
     expect(badPermitDate.success).toBe(false);

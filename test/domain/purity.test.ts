@@ -1,6 +1,10 @@
 /**
  * domain/ is bundled into Temporal's deterministic workflow sandbox: no I/O, no clock, no
  * randomness, no imports but zod and its own files (extensionless, for moduleResolution Bundler).
+ * The rules (<topic>.ts) carry no zod at all: the schemas are in <topic>.schema.ts (and the
+ * building blocks in schema.ts), which a rule file may import types from only — types are erased,
+ * so a workflow importing the rules evaluates no zod (issue 13; test/workflows/bundle.test.ts
+ * checks the bundle itself).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,9 +25,15 @@ describe('domain/ stays deterministic', () => {
   it.each(sources)('$file imports only zod and sibling files, without extensions', ({ code }) => {
     const specifiers = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
     for (const specifier of specifiers) {
-      expect(specifier === 'zod' || /^\.\/[a-z-]+$/.test(specifier), specifier).toBe(true);
+      expect(specifier === 'zod' || /^\.\/[a-z-]+(\.schema)?$/.test(specifier), specifier).toBe(true);
     }
     expect(code).not.toMatch(/\brequire\(|import\(/);
+  });
+
+  const rules = sources.filter(({ file }) => !/(^|\/)(index|schema)\.ts$|\.schema\.ts$/.test(file));
+  it.each(rules)('$file (rules) imports no zod and no schema module, except types', ({ code }) => {
+    const valueImports = [...code.matchAll(/(?:import|export)\s+(?!type\s)[^'";]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
+    expect(valueImports.filter((specifier) => specifier === 'zod' || /^\.\/(schema|[a-z-]+\.schema)$/.test(specifier))).toEqual([]);
   });
 
   it.each(sources)('$file reads no clock, randomness or environment', ({ code }) => {

@@ -7,6 +7,7 @@ import {
   internalNoteSchema,
   interviewParticipationIssues,
   interviewRecordSchema,
+  interviewRefusal,
   interviewRecordSchemaFor,
   interviewTopicLabels,
   interviewTopics,
@@ -42,6 +43,8 @@ describe('R-REG-2 settlement-relevant information', () => {
       fromSpecialUnit: { answer: 'unknown' },
       persons: [],
     });
+    // The plain literal (no zod in the workflow) is exactly what the schema gives for an empty form.
+    expect(emptySettlementInfo()).toStrictEqual(settlementInfoSchema.parse({}));
   });
 
   it('R-REG-2: lists every household fact still unknown, each with its rule', () => {
@@ -290,6 +293,14 @@ describe('the settlement interview', () => {
   it('R-INT-3: participants must belong to the household; the schema for a household reports it at the field', () => {
     const input = { heldOn: '2025-06-10', participants: [{ dufNumber: '209900000000', format: 'joint' }, { dufNumber: amina!.dufNumber, format: 'joint' }, { dufNumber: yusuf!.dufNumber, format: 'joint' }], childrenOfferedOwnInterview: [zahra!.dufNumber] };
     expect(issuesOf(interviewRecordSchemaFor(family).safeParse(input))).toEqual(['participants.0.dufNumber: DUF 209900000000 is not a member of this household']);
+  });
+
+  it('R-INT-3: the workflow refuses with the same issues as one reason, field by field', () => {
+    expect(interviewRefusal(record(), family)).toBeUndefined();
+    const withoutYusuf = record({ participants: [{ dufNumber: amina!.dufNumber, format: 'joint' }, { dufNumber: '209900000000', format: 'joint' }] });
+    expect(interviewRefusal(withoutYusuf, family)).toBe(
+      `participants.1.dufNumber: DUF 209900000000 is not a member of this household; participants: all adults take part; Yusuf Rahimi (DUF ${yusuf!.dufNumber}) (41) is not listed`,
+    );
   });
 
   it('R-INT-4: knows the 12 topics, each with its Norwegian label, and lists those not covered', () => {

@@ -53,6 +53,13 @@ describe('a family from permit to move-in through the API', () => {
     // R-ARR-9: after the move the municipality works each person's journey; the household view joins them.
     const need = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/interpreter-need`, { needed: true, language: 'Arabic' });
     expect(need.status, need.text).toBe(200);
+    // The journey's input shape is checked here, at the edge (the workflow parses none): 400 naming the field.
+    const unnamed = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/interpreter-need`, { needed: true });
+    expect(unnamed.status, unnamed.text).toBe(400);
+    expect(unnamed.body.errors).toEqual([{ path: 'language', message: 'give the language the interpreter must speak (R-ARR-9)' }]);
+    const impossible = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/team-meeting`, { heldOn: '2026-02-30' });
+    expect(impossible.status, impossible.text).toBe(400);
+    expect(impossible.body.errors.map((e: { path: string }) => e.path)).toEqual(['heldOn']);
     const household = await call(callers.kommune, 'GET', `/v1/cases/${caseId}/household-journey`);
     expect(household.status, household.text).toBe(200);
     expect(household.text).toContain('Arabic');

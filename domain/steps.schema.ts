@@ -1,13 +1,13 @@
 /**
- * The bodies of the settlement case's staff steps: validated at the API edge and again by the
- * workflow's update validators, so the two can never disagree.
+ * The bodies of the settlement case's staff steps, as zod schemas: the API validates each body
+ * at the edge (400 naming the field); the workflow checks the rules that need the case.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoWeekSchema } from './dates';
-import { municipalityNumberSchema } from './identifiers';
-import { departureSchema, travelSchema } from './moving';
+import { isoDateSchema, isoWeekSchema } from './dates.schema';
+import { municipalityNumberSchema } from './identifiers.schema';
+import { departureSchema, travelSchema } from './moving.schema';
 import { booleanField, longText, oneOf, shortText, strictObject } from './schema';
-import { functionReportSchema, interviewRecordSchema, internalNoteSchema, settlementInfoSchema } from './settlement-info';
+import { functionReportSchema, interviewRecordSchema, internalNoteSchema, settlementInfoSchema } from './settlement-info.schema';
 
 /** R-ELIG-2: the first renewal lets a §38-5 family with ID doubt proceed to the interview. */
 export const firstRenewalSchema = strictObject({ renewalDate: isoDateSchema });
