@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKeyRing, type PayloadKeySettings } from './privacy/payload-keys';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -48,13 +49,31 @@ const environmentSchema = z.object({
   AUTH_ISSUER: optionalText,
   AUTH_AUDIENCE: optionalText,
   AUTH_SECRET: z.string().min(32, 'at least 32 characters (the HS256 signing secret)').optional(),
+  PAYLOAD_KEYS: z
+    .string()
+    .trim()
+    .superRefine((spec, ctx) => {
+      try {
+        parseKeyRing(spec);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `id:base64key[,id:base64key…], 32-byte AES keys, newest last (${(error as Error).message})` });
+      }
+    })
+    .optional(),
+  CASE_ID_SECRET: z.string().min(32, 'at least 32 characters (the case id HMAC secret)').optional(),
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .trim()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'origins such as https://temporal.example.no, comma-separated' })).min(1))
+    .optional(),
   OIDC_CLIENT_ID: optionalText,
   OIDC_AUTHORITY: z.url().optional(),
   OIDC_SCOPE: optionalText,
 });
 
 /** Never echoed in an error message. */
-const secretVariables = new Set(['AUTH_SECRET', 'TEMPORAL_API_KEY']);
+const secretVariables = new Set(['AUTH_SECRET', 'TEMPORAL_API_KEY', 'PAYLOAD_KEYS', 'CASE_ID_SECRET']);
 
 /** Embedded-mode token issuer and audience (npm run token signs with these). */
 export const DEV_ISSUER = 'bosetting';
@@ -97,6 +116,14 @@ export type Config = {
   /** E-mail notifications over SMTP; unset: e-mail recipients' messages are kept for manual sending. */
   notifications: { smtp?: { url: string; from: string } };
   auth: AuthSettings;
+  privacy: {
+    /** PAYLOAD_KEYS, or the embedded list kept in `keysFile`. */
+    payloadKeys: PayloadKeySettings;
+    /** CASE_ID_SECRET, or the embedded one kept in `secretFile`. */
+    caseIdSecret: { secret?: string; secretFile: string };
+    /** Origins of the Temporal Web UI allowed to call the codec endpoint (CORS). */
+    codecCorsOrigins: string[];
+  };
   /** The web UI's sign-in: the embedded development sign-in, or OIDC (authorization code + PKCE) with AUTH_JWKS_URL. */
   web: { oidc?: { authority: string; clientId: string; scope: string } };
   dataDir: string;
@@ -171,9 +198,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           issuer: e.AUTH_ISSUER ?? DEV_ISSUER,
           audience: e.AUTH_AUDIENCE ?? DEV_AUDIENCE,
         },
+    privacy: {
+      payloadKeys: { keys: e.PAYLOAD_KEYS, keysFile: path.join(dataDir, 'payload-keys') },
+      caseIdSecret: { secret: e.CASE_ID_SECRET, secretFile: path.join(dataDir, 'case-id-secret') },
+      codecCorsOrigins: e.CODEC_CORS_ORIGINS ?? uiOrigins(e.TEMPORAL_UI_URL, embeddedTemporal ? e.TEMPORAL_DEV_UI_PORT : undefined),
+    },
     web: {
       oidc: e.OIDC_CLIENT_ID ? { authority: e.OIDC_AUTHORITY ?? e.AUTH_ISSUER!, clientId: e.OIDC_CLIENT_ID, scope: e.OIDC_SCOPE ?? 'openid profile' } : undefined,
     },
     dataDir,
   };
+}
+
+/** The Web UI's own origin(s): the configured TEMPORAL_UI_URL, or the embedded UI by both its local names. */
+function uiOrigins(uiUrl: string | undefined, embeddedUiPort: number | undefined): string[] {
+  if (uiUrl) return [new URL(uiUrl).origin];
+  if (embeddedUiPort) return [`http://localhost:${embeddedUiPort}`, `http://127.0.0.1:${embeddedUiPort}`];
+  return ['https://cloud.temporal.io'];
 }

@@ -12,6 +12,7 @@ import type { Scope } from './access';
 import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { fieldErrors, problem } from './problem';
 import { registerCaseRoutes } from './routes/cases';
+import { registerCodecRoutes } from './routes/codec';
 import { registerDeadlineRoutes } from './routes/deadlines';
 import { registerHealthRoutes, type HealthCheck } from './routes/health';
 import { registerNotificationRoutes } from './routes/notifications';
@@ -31,6 +32,8 @@ export type ApiDeps = {
   temporalUiUrl: string;
   health: HealthCheck;
   verifyToken: TokenVerifier;
+  /** Origins of the Temporal Web UI that may call the codec endpoint (CORS). */
+  codecCorsOrigins: string[];
   /** The API's clock (goal status, overdue tasks); tests may fix it. */
   clock?: () => Date;
 };
@@ -70,6 +73,7 @@ export function createApp(deps: ApiDeps) {
   registerStepRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerCodecRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

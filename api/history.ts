@@ -3,16 +3,19 @@
  * turned into sentences — staff steps with who did them, timers started and fired (named by the
  * deadline they watch), notifications — merged with the case's own timeline.
  *
- * Payloads are decoded only to name the actor of a step and the recipient of a notification;
- * a step's content (e.g. an interview record) is never copied into the history.
+ * Payloads are encrypted in Temporal (privacy/payload-codec.ts); the client's data converter
+ * decrypts them here, only to name the actor of a step and the recipient of a notification, and to
+ * read a failed step's reason (failure messages are encrypted too). A step's content (e.g. an
+ * interview record) is never copied into the history.
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
+import { decodeArrayFromPayloads, decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
 import { endOfDate, startOfDate } from '../workflows/deadlines';
 import type { Actor, CaseState } from '../workflows/messages';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
 type Payloads = NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>['input'];
+type Failure = NonNullable<HistoryEvent['workflowExecutionFailedEventAttributes']>['failure'];
 
 export type HistoryEntry = {
   at: string;
@@ -53,6 +56,13 @@ export async function readableHistory(client: Client, state: CaseState | undefin
       return [];
     }
   };
+  const failureMessage = async (failure: Failure): Promise<string | undefined> => {
+    try {
+      return (await decodeOptionalFailureToOptionalError(converter, failure))?.message;
+    } catch {
+      return undefined;
+    }
+  };
   const deadlineAt = deadlineFiringAt(state);
   const entries: HistoryEntry[] = [];
 
@@ -75,7 +85,7 @@ export async function readableHistory(client: Client, state: CaseState | undefin
         push({ kind: 'step', text: `Staff step "${words(name)}" accepted${actor ? ` from ${describeActor(actor)}` : ''}`, actor });
       } else if (event.workflowExecutionUpdateCompletedEventAttributes) {
         const failure = event.workflowExecutionUpdateCompletedEventAttributes.outcome?.failure;
-        if (failure) push({ kind: 'step', text: `Staff step failed: ${failure.message ?? 'no reason given'}` });
+        if (failure) push({ kind: 'step', text: `Staff step failed: ${(await failureMessage(failure)) ?? 'no reason given'}` });
       } else if (event.timerStartedEventAttributes) {
         const a = event.timerStartedEventAttributes;
         const firesAt = timestampMs(event.eventTime) + durationMs(a.startToFireTimeout);
@@ -108,7 +118,7 @@ export async function readableHistory(client: Client, state: CaseState | undefin
       } else if (event.workflowExecutionCompletedEventAttributes) {
         push({ kind: 'workflow', text: 'Case workflow completed' });
       } else if (event.workflowExecutionFailedEventAttributes) {
-        push({ kind: 'workflow', text: `Case workflow failed: ${event.workflowExecutionFailedEventAttributes.failure?.message ?? ''}` });
+        push({ kind: 'workflow', text: `Case workflow failed: ${(await failureMessage(event.workflowExecutionFailedEventAttributes.failure)) ?? ''}` });
       } else if (event.workflowExecutionTerminatedEventAttributes) {
         push({ kind: 'workflow', text: `Case workflow terminated: ${event.workflowExecutionTerminatedEventAttributes.reason ?? 'no reason given'}` });
       } else if (event.workflowExecutionCanceledEventAttributes) {

@@ -9,10 +9,11 @@ import { getLetter, saveLetter } from '../store/letters';
 import { getNotification, saveNotification, type NotificationStatus, type StoredNotification } from '../store/notification-log';
 import { getRecipient } from '../store/recipients';
 import type { Tables } from '../store/table';
-import { InvalidNotificationError, parseNotification, renderNotification, senders, type ParsedNotification, type Rendered } from './catalog';
+import { InvalidNotificationError, parseNotification, renderNotification, textsByLocale, type ParsedNotification, type Rendered } from './catalog';
+import { shortReference } from './catalog/fields';
 import { DeliveryError } from './channels/delivery-error';
 import { createMailer, type SmtpSettings } from './channels/email';
-import { renderLetterPdf } from './channels/letter';
+import { LetterUnprintableError, renderLetterPdf, type LetterContent } from './channels/letter';
 import { deliverWebhook } from './channels/webhook';
 import type { Channel, Recipient } from './directory';
 import { notifyFailureTypes, type NotificationRequest, type NotifyOutcome } from './request';
@@ -71,7 +72,8 @@ export function createNotifier({ tables, smtp, clock = () => new Date(), webhook
     }
 
     const party = await getRecipient(tables, request.recipient);
-    const rendered = renderNotification(parsed, { caseId: request.caseId, recipientName: party?.name });
+    // Dated by the first attempt, so a retry renders the same text (ages, "du"/"dere" included).
+    const rendered = renderNotification(parsed, { caseId: request.caseId, today: osloDate(base.createdAt) });
     let channel: Channel = party?.channel ?? { type: 'none' };
     let note: string | undefined;
     if (channel.type === 'email' && !mailer) {
@@ -114,6 +116,11 @@ export function createNotifier({ tables, smtp, clock = () => new Date(), webhook
           break;
       }
     } catch (error) {
+      if (error instanceof LetterUnprintableError) {
+        // Never printed with a letter missing: the caseworker writes it by hand, and is told why.
+        await save({ ...record, status: 'manual', lastError: error.message, updatedAt: clock().toISOString() });
+        throw ApplicationFailure.create({ type: notifyFailureTypes.rejected, nonRetryable: true, message: `${request.type} to ${recipient}: ${error.message}` });
+      }
       const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), true);
       const lastAttempt = !!maxAttempts && attempt >= maxAttempts;
       const final = !failure.retryable || lastAttempt;
@@ -152,16 +159,39 @@ export function createNotifier({ tables, smtp, clock = () => new Date(), webhook
   ): Promise<void> {
     // A retry keeps the letter an earlier attempt stored (same date, same bytes).
     if (await getLetter(tables, request.caseId, request.notificationId)) return;
+    const texts = textsByLocale.nb;
     const pdf = await renderLetterPdf({
-      sender: senders[parsed.definition.sender],
-      recipient: { name: party?.name ?? `${request.recipient.kind} ${request.recipient.id}`, postalAddress: channel?.postalAddress },
+      texts,
+      sender: texts.senders[parsed.definition.sender],
+      recipient: await letterRecipient(request, rendered, party, channel),
       date: osloDate(createdAt),
-      caseId: request.caseId,
-      notificationId: request.notificationId,
+      reference: shortReference(request.caseId),
       subject: rendered.subject,
       body: rendered.body,
     });
     await saveLetter(tables, { caseId: request.caseId, notificationId: request.notificationId, pdf, createdAt });
+  }
+
+  /**
+   * Whom a letter is addressed to: the persons by name (a household's adults), never a case id; at
+   * their own postal address when the directory has one, else c/o the reception centre they live
+   * at (its address from the directory). A party (the bailiff) by its directory name.
+   */
+  async function letterRecipient(
+    request: NotificationRequest,
+    rendered: Rendered,
+    party: Recipient | undefined,
+    channel: Extract<Channel, { type: 'letter' }> | undefined,
+  ): Promise<LetterContent['recipient']> {
+    const texts = textsByLocale.nb;
+    const names = rendered.addressee?.names ?? [];
+    const kindName = texts.terms.recipientKind[request.recipient.kind];
+    const name = names.length > 0 ? new Intl.ListFormat(texts.locale, { type: 'conjunction' }).format(names) : (party?.name ?? kindName.charAt(0).toUpperCase() + kindName.slice(1));
+    if (channel) return { name, postalAddress: channel.postalAddress };
+    const centre = rendered.addressee?.receptionCentre;
+    if (!centre) return { name };
+    const entry = await getRecipient(tables, { kind: 'reception_centre', id: centre.id });
+    return { name, careOf: centre.name, postalAddress: entry?.channel.type === 'letter' ? entry.channel.postalAddress : undefined };
   }
 
   return { notify };

@@ -34,5 +34,6 @@ export function createApiDeps(opts: {
     temporalUiUrl: opts.temporalUiUrl ?? config.temporal.uiUrl,
     health,
     verifyToken: createTokenVerifier(config.auth, { persist: opts.persist }),
+    codecCorsOrigins: config.privacy.codecCorsOrigins,
   };
 }

@@ -15,13 +15,20 @@ export async function startDevServer(opts: {
   dbFile?: string;
   namespace?: string;
   logFile?: string;
+  /** The API's codec server (api/routes/codec.ts), so the Web UI can show payloads decrypted to supervisors. */
+  codecEndpoint?: string;
 }): Promise<DevServer> {
+  // Loopback only, the gRPC frontend and the Web UI alike: the dev server has no authentication
+  // (anyone who reaches it can terminate a case), so it is never reachable from another machine.
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
   if (opts.dbFile) {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile);
   }
-  if (opts.ui && opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  if (opts.ui && opts.uiPort) {
+    args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort));
+    if (opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
+  }
   else args.push('--headless');
   if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
 

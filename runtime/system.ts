@@ -13,6 +13,8 @@ import { reindexCases } from '../store/case-index';
 import { createDocumentClient, ensureTable } from '../store/client';
 import { createTables, type Tables } from '../store/table';
 import type { Config } from '../temporal.config';
+import { createDataConverter } from '../privacy/data-converter';
+import { loadKeyRing } from '../privacy/payload-keys';
 import { createWorker } from '../worker/worker';
 import { createApiDeps } from './api-deps';
 import { signingSecret } from './auth';
@@ -70,6 +72,7 @@ export async function startSystem(
         dbFile: persist ? dev.dbFile : undefined,
         namespace: config.temporal.namespace,
         logFile: persist ? path.join(config.dataDir, 'temporal.log') : undefined,
+        codecEndpoint: `http://localhost:${config.api.port}/codec`,
       });
       stops.push(server.stop);
       temporalUiUrl = server.uiUrl;
@@ -77,7 +80,8 @@ export async function startSystem(
       if (server.uiUrl) log(`Temporal Web UI: ${server.uiUrl}`);
     }
 
-    const client = await connectClient(config.temporal);
+    const dataConverter = createDataConverter(loadKeyRing(config.privacy.payloadKeys, { create: persist }));
+    const client = await connectClient(config.temporal, dataConverter);
     stops.push(() => client.connection.close());
     const workerConnection = await connectWorkerConnection(config.temporal);
     const worker = await createWorker({
@@ -87,6 +91,7 @@ export async function startSystem(
       deps: { tables, smtp: config.notifications.smtp },
       workflowBundle: opts.workflowBundle,
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
+      dataConverter,
     });
     const running = worker.run();
     stops.push(async () => {

@@ -18,6 +18,7 @@ import { caseStateQuery } from '../workflows/messages';
 import { readyForDistribution, staff, startCase, step } from '../test/fixtures/cases';
 import { validInterview } from '../test/fixtures/interview';
 import { calendarOn } from '../test/fixtures/calendar';
+import { TEST_PAYLOAD_KEYS } from '../test/fixtures/payload-keys';
 
 const out = path.join(import.meta.dirname, '..', 'test', 'histories');
 const log = (line: string) => console.log(`[record] ${line}`);
@@ -32,6 +33,9 @@ const config = loadConfig({
   DYNALITE_PORT: String(await freePort()),
   PORT: String(await freePort()),
   BOSETTING_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-record-')),
+  // Recorded encrypted, with the tests' key, so the replay test can read them.
+  PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+  CASE_ID_SECRET: 'recorded-histories-case-id-secret-0000000000',
 });
 const system = await startSystem(config, { log, persist: false });
 const { client, tables } = system;

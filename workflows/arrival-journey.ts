@@ -181,7 +181,8 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
       title: deadline.title,
       dueDate: deadline.dueDate,
       person: { name: fullName(person), dufNumber: person.dufNumber },
-      openTasks: open.map((t) => t.title),
+      // Ids: the message names each task in the reader's language.
+      openTasks: open.map((t) => t.id),
       ...(interpreter !== undefined ? { interpreterLanguage: interpreter } : {}),
     });
   }

@@ -7,7 +7,7 @@
  *
  *   for (const input of arrivalJourneyInputs(caseId, permit, arrival)) {
  *     await startChild(ARRIVAL_JOURNEY_WORKFLOW, {
- *       workflowId: arrivalJourneyWorkflowId(caseId, input.dufNumber),
+ *       workflowId: arrivalJourneyWorkflowId(caseId, memberNumber),
  *       args: [input],
  *       parentClosePolicy: ParentClosePolicy.ABANDON,
  *     });
@@ -23,10 +23,22 @@ import type { Actor } from './messages';
 
 export const ARRIVAL_JOURNEY_WORKFLOW = 'arrivalJourney';
 
-/** One journey per person of a case. */
-export function arrivalJourneyWorkflowId(caseId: string, dufNumber: string): string {
+/**
+ * One journey per person of a case, named by the person's place in the permit's list of persons
+ * (1, 2, …). Workflow ids are not encrypted (Temporal shows and indexes them), so they never carry
+ * a DUF number.
+ */
+export function arrivalJourneyWorkflowId(caseId: string, memberNumber: number): string {
+  return `arrival-journey-${caseId}-m${memberNumber}`;
+}
+
+/** The id of journeys started before the patch `JOURNEY_IDS_WITHOUT_DUF`: still found by the API (arrival-client.ts). */
+export function legacyArrivalJourneyWorkflowId(caseId: string, dufNumber: string): string {
   return `arrival-journey-${caseId}-${dufNumber}`;
 }
+
+/** patched() id of the settlement case's switch to arrivalJourneyWorkflowId. */
+export const JOURNEY_IDS_WITHOUT_DUF = 'journey-ids-without-duf';
 
 export type ArrivalJourneyInput = {
   caseId: string;

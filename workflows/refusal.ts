@@ -31,6 +31,9 @@ export async function settlementRefusal({ caseId, permit, agreement, refusedOn, 
   const municipality = { number: agreement.municipalityNumber, name: agreement.municipalityName };
   const result = (): RefusalResult => ({ ...ended!, stepsReached });
   const member = (p: Person) => ({ name: fullName(p), dufNumber: p.dufNumber });
+  // Letters to the household speak to its adults by name, c/o the centre they live at.
+  const addressed = (p: Person) => ({ ...member(p), dateOfBirth: p.dateOfBirth });
+  const receptionCentre = permit.receptionCentre;
 
   const send = async <T extends MessageType>(rule: string, type: T, recipient: RecipientRef, data: MessageData<T>) => {
     sent += 1;
@@ -55,7 +58,7 @@ export async function settlementRefusal({ caseId, permit, agreement, refusedOn, 
   await send('R-REF-2', 'refusal-reported', { kind: 'udi', id: 'udi' }, { refusedOn, municipality, householdMembers: everyone });
   await send('R-REF-2', 'keep-offer-request', { kind: 'municipality', id: municipality.number }, { moveByDate: moveDeadline });
   for (const letter of letters(refusedOn)) {
-    await send('R-REF-2', 'refusal-deadline-letter', resident, { municipality, moveByDate: moveDeadline, householdMembers: personsOf(letter.dufNumbers).map(member) });
+    await send('R-REF-2', 'refusal-deadline-letter', resident, { municipality, moveByDate: moveDeadline, householdMembers: personsOf(letter.dufNumbers).map(addressed), receptionCentre });
   }
 
   // R-REF-1: the reception place lasts until the deadline; step 1 follows the day after it.
@@ -69,6 +72,7 @@ export async function settlementRefusal({ caseId, permit, agreement, refusedOn, 
       await send('R-REF-3', 'refusal-step-1-letter', resident, {
         addressee: { ...member(addressee), dateOfBirth: addressee.dateOfBirth },
         householdMembers: personsOf(letter.dufNumbers).map(member),
+        receptionCentre,
         allowanceStopsOn: step1On,
         moveByDate: evictionOn,
       });
@@ -98,7 +102,7 @@ export async function settlementRefusal({ caseId, permit, agreement, refusedOn, 
   if (await doneBefore(() => ended !== undefined, startOfDate(evictionOn))) return result();
   for (const kind of ['udi', 'imdi'] as const) await send('R-REF-4', 'refusal-deadline-passed', { kind, id: kind }, { moveByDate: evictionOn, step1SentOn: step1On });
   for (const letter of letters(evictionOn)) {
-    await send('R-REF-4', 'eviction-notice', resident, { householdMembers: personsOf(letter.dufNumbers).map(member), step1SentOn: step1On, evictionDate: evictionOn });
+    await send('R-REF-4', 'eviction-notice', resident, { householdMembers: personsOf(letter.dufNumbers).map(addressed), receptionCentre, step1SentOn: step1On, evictionDate: evictionOn });
   }
   await send('R-REF-4', 'keep-offer-request', { kind: 'municipality', id: municipality.number }, { moveByDate: evictionOn });
   await reached(2);

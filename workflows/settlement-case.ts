@@ -52,7 +52,7 @@ import {
   type TimelineEntry,
 } from './messages';
 import type { arrivalJourney } from './arrival-journey';
-import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
+import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId, JOURNEY_IDS_WITHOUT_DUF, legacyArrivalJourneyWorkflowId } from './arrival-messages';
 import type { settlementRefusal } from './refusal';
 
 const { recordCaseSummary, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
@@ -475,7 +475,12 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     const { expectedSettlementWeek } = agreement;
     await send('R-DIST-7', 'distribution-accepted', centre, { municipality, expectedSettlementWeek });
     // R-DIST-7: the sources disagree whether the resident is told the week; the letter leaves it out.
-    await send('R-DIST-7', 'settlement-decision', { kind: 'resident', id: caseId }, { municipality, householdMembers: members() });
+    await send('R-DIST-7', 'settlement-decision', { kind: 'resident', id: caseId }, {
+      municipality,
+      // The letter speaks to the adults by name, c/o the centre they live at.
+      householdMembers: permit.persons.map((p) => ({ name: fullName(p), dufNumber: p.dufNumber, dateOfBirth: p.dateOfBirth })),
+      receptionCentre: permit.receptionCentre,
+    });
     const onDate = mondayOfIsoWeek(expectedSettlementWeek);
     const child = (p: (typeof permit.persons)[number]) => ({ name: fullName(p), dateOfBirth: p.dateOfBirth });
     const pupil = (p: (typeof permit.persons)[number]) => ({ ...child(p), languages: p.languages });
@@ -503,9 +508,10 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       settlementKind: agreement.kind === 'self_settlement' ? 'agreed_self_settlement' : 'agreed',
       specialNeedsDufNumbers: withSpecialNeeds,
     });
-    for (const journey of inputs) {
+    for (const [index, journey] of inputs.entries()) {
       await startChild<typeof arrivalJourney>(ARRIVAL_JOURNEY_WORKFLOW, {
-        workflowId: arrivalJourneyWorkflowId(caseId, journey.dufNumber),
+        // Workflow ids are not encrypted: named by the member's place, not the DUF number (privacy).
+        workflowId: patched(JOURNEY_IDS_WITHOUT_DUF) ? arrivalJourneyWorkflowId(caseId, index + 1) : legacyArrivalJourneyWorkflowId(caseId, journey.dufNumber),
         args: [journey],
         parentClosePolicy: ParentClosePolicy.ABANDON, // the case ends at settlement; the journeys go on for years
       });

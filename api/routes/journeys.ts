@@ -8,9 +8,9 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { dufNumberSchema } from '../../domain/identifiers.schema';
 import type { JourneyStepKind } from '../../domain/journey';
 import { journeyStepSchemas } from '../../domain/journey.schema';
-import { queryHouseholdJourney, queryJourney } from '../../workflows/arrival-client';
-import { arrivalJourneyWorkflowId, stepUpdates as journeyUpdates } from '../../workflows/arrival-messages';
-import type { Actor } from '../../workflows/messages';
+import { queryHouseholdJourney, queryJourney, withJourney } from '../../workflows/arrival-client';
+import { stepUpdates as journeyUpdates } from '../../workflows/arrival-messages';
+import type { Actor, CaseState } from '../../workflows/messages';
 import { authorize } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
@@ -43,13 +43,18 @@ const householdRoute = createRoute({
   responses: { 200: { description: 'The household', content: { 'application/json': { schema: viewSchema } } }, ...problemResponses(404) },
 });
 
+/** The household's DUF numbers in the permit's order: how its journeys are named. */
+function householdOf(state: CaseState): string[] {
+  return state.permit.persons.map((p) => p.dufNumber);
+}
+
 export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
   app.openapi(journeyRoute, async (c) => {
     const { caseId, dufNumber } = c.req.valid('param');
     const read = await readCase(c, deps, 'journey.read', caseId);
     if (!read.ok) return read.response as never;
     try {
-      return c.json(await queryJourney(deps.temporal, caseId, dufNumber, today(deps)), 200);
+      return c.json(await queryJourney(deps.temporal, caseId, householdOf(read.state), dufNumber, today(deps)), 200);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`);
       throw error;
@@ -61,8 +66,7 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const read = await readCase(c, deps, 'journey.read', caseId);
     if (!read.ok) return read.response as never;
     try {
-      const members = read.state.permit.persons.map((p) => p.dufNumber);
-      return c.json(await queryHouseholdJourney(deps.temporal, caseId, members, today(deps)), 200);
+      return c.json(await queryHouseholdJourney(deps.temporal, caseId, householdOf(read.state), today(deps)), 200);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `The household of case ${caseId} has not arrived yet.`);
       throw error;
@@ -91,9 +95,9 @@ function registerJourneyStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, kind: Jour
     if (!read.ok) return read.response as never;
     const actor: Actor = { id: principal.id, role: principal.role, organisation: principal.organisation };
     try {
-      const view = await deps.temporal.workflow
-        .getHandle(arrivalJourneyWorkflowId(caseId, dufNumber))
-        .executeUpdate(journeyUpdates[kind] as never, { args: [{ actor, ...body }] as never });
+      const view = await withJourney(deps.temporal, caseId, householdOf(read.state), dufNumber, (handle) =>
+        handle.executeUpdate(journeyUpdates[kind] as never, { args: [{ actor, ...body }] as never }),
+      );
       await audit(deps.tables, principal, 'journey.step', caseId, 'ok', kind);
       return c.json(view as Record<string, unknown>, 200);
     } catch (error) {

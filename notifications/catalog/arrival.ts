@@ -3,15 +3,24 @@ import { z } from 'zod';
 import { nationalIdentityNumberSchema, dufNumberSchema } from '../../domain/identifiers.schema';
 import { booleanField, listOf, shortText, strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
-import { bulletList, caseReference, countryCode, date, formatDate, formatWeek, municipality, municipalityName, name, paragraphs, week } from './fields';
+import { day, type Say } from '../texts/format';
+import { countryCode, date, municipality, municipalityText, name, week } from './fields';
 
 /** The children a school or kindergarten must plan for: who they are and which languages they speak. */
 const children = listOf(strictObject({ name, dateOfBirth: date, languages: listOf(shortText).min(1) }))
   .min(1, 'must list at least one child')
   .max(15);
 
-function childLines(list: z.output<typeof children>): string {
-  return bulletList(list.map((c) => `${c.name}, født ${formatDate(c.dateOfBirth)} (språk: ${c.languages.join(', ')})`));
+function childValues(data: { children: z.output<typeof children>; municipality: z.output<typeof municipality>; expectedSettlementWeek: string }, say: Say) {
+  return {
+    count: data.children.length,
+    municipalityName: data.municipality.name,
+    municipality: municipalityText(say, data.municipality),
+    week: say.week(data.expectedSettlementWeek as never),
+    children: say.bullets(
+      data.children.map((c) => say('child', { name: c.name, dateOfBirth: day(c.dateOfBirth), languages: say.list(c.languages.map(say.language)) })),
+    ),
+  };
 }
 
 export const schoolAssignment = defineMessage({
@@ -22,15 +31,7 @@ export const schoolAssignment = defineMessage({
   letter: false,
   description: 'A family with school-age children is assigned to the municipality; school must start within 3 months of settlement.',
   schema: strictObject({ children, municipality, expectedSettlementWeek: week }),
-  render: (data, { caseId }) => ({
-    subject: `Nye elever: familie bosettes i ${data.municipality.name} kommune ${formatWeek(data.expectedSettlementWeek)}`,
-    body: paragraphs(
-      `${municipalityName(data.municipality)} skal bosette en familie med barn i skolepliktig alder. Forventet bosetting er ${formatWeek(data.expectedSettlementWeek)}.`,
-      childLines(data.children),
-      'Barna skal begynne på skolen senest tre måneder etter bosetting.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data, { say }) => childValues(data, say),
 });
 
 export const kindergartenAssignment = defineMessage({
@@ -41,15 +42,7 @@ export const kindergartenAssignment = defineMessage({
   letter: false,
   description: 'A family with kindergarten-age children is assigned; a place is needed within 3 months of settlement.',
   schema: strictObject({ children, municipality, expectedSettlementWeek: week }),
-  render: (data, { caseId }) => ({
-    subject: `Barnehageplass: familie bosettes i ${data.municipality.name} kommune ${formatWeek(data.expectedSettlementWeek)}`,
-    body: paragraphs(
-      `${municipalityName(data.municipality)} skal bosette en familie med barn i barnehagealder. Forventet bosetting er ${formatWeek(data.expectedSettlementWeek)}.`,
-      childLines(data.children),
-      'Barna skal ha barnehageplass, eller et annet tilbud om barnepass, senest tre måneder etter bosetting eller innen introduksjonsprogrammet starter.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data, { say }) => childValues(data, say),
 });
 
 export const healthSettlement = defineMessage({
@@ -67,14 +60,10 @@ export const healthSettlement = defineMessage({
       .min(1, 'must list at least one person')
       .max(20),
   }),
-  render: (data, { caseId }) => ({
-    subject: 'Melding om nybosatte flyktninger',
-    body: paragraphs(
-      'Følgende personer er bosatt i kommunen:',
-      bulletList(data.persons.map((p) => `${p.name}, født ${formatDate(p.dateOfBirth)}, nasjonalitet ${p.nationality}`)),
-      `De kommer fra ${data.receptionCentre}. Helsejournal kan bes oversendt derfra.`,
-      caseReference(caseId),
-    ),
+  values: (data, { say }) => ({
+    count: data.persons.length,
+    receptionCentre: data.receptionCentre,
+    persons: say.bullets(data.persons.map((p) => say('healthPerson', { name: p.name, dateOfBirth: day(p.dateOfBirth), citizenship: say.country(p.nationality) }))),
   }),
 });
 
@@ -96,17 +85,16 @@ export const navSettlement = defineMessage({
     /** R-ARR-7: "gets the mapping form where appropriate". */
     mappingFormEnclosed: booleanField(),
   }),
-  render: (data, { caseId }) => ({
-    subject: `Melding om bosetting i ${data.municipality.name} kommune ${formatDate(data.settlementDate)}`,
-    body: paragraphs(
-      `Følgende personer ble bosatt i ${municipalityName(data.municipality)} ${formatDate(data.settlementDate)}:`,
-      bulletList(
-        data.persons.map(
-          (p) => `${p.name}, født ${formatDate(p.dateOfBirth)}, DUF-nr. ${p.dufNumber}${p.nationalIdentityNumber ? `, fødselsnr. ${p.nationalIdentityNumber}` : ''}`,
-        ),
+  values: (data, { say }) => ({
+    count: data.persons.length,
+    municipalityName: data.municipality.name,
+    municipality: municipalityText(say, data.municipality),
+    settlementDate: day(data.settlementDate),
+    mappingForm: data.mappingFormEnclosed ? 'yes' : 'no',
+    persons: say.bullets(
+      data.persons.map((p) =>
+        say('navPerson', { name: p.name, dateOfBirth: day(p.dateOfBirth), dufNumber: p.dufNumber, nationalIdentityNumber: p.nationalIdentityNumber ?? 'none' }),
       ),
-      data.mappingFormEnclosed ? 'Kartleggingsskjema sendes NAV separat fra flyktningtjenesten.' : 'Det sendes ikke kartleggingsskjema for denne husstanden.',
-      caseReference(caseId),
     ),
   }),
 });

@@ -1,29 +1,38 @@
 /**
  * The shape of one message type: which rule requires it, who may receive it, the data its rule
- * allows (a strict zod schema, so no other field gets through — R-PRIV-3) and its Norwegian text.
- * Pure: no I/O, no clock, so workflows may import the types and tests need no servers.
+ * allows (a strict zod schema, so no other field gets through — R-PRIV-3) and the values its
+ * texts are formatted with. The texts themselves are ICU MessageFormat templates per language in
+ * notifications/texts/ (bokmål: nb.ts). Pure: no I/O, no clock, so workflows may import the types
+ * and tests need no servers.
  */
 import type { z } from 'zod';
+import type { IsoDate } from '../../domain/dates';
 import type { RecipientKind } from '../request';
+import type { Say, Values } from '../texts/format';
 
-/** On whose behalf a message is sent: the letterhead of a letter, the signature of a message. */
-export const senders = {
-  imdi: 'Integrerings- og mangfoldsdirektoratet (IMDi)',
-  udi: 'Utlendingsdirektoratet (UDI)',
-  reception_centre: 'Asylmottaket',
-  municipality: 'Flyktningtjenesten i kommunen',
-  system: 'Bosetting',
-} as const;
-export type Sender = keyof typeof senders;
+/** On whose behalf a message is sent: the letterhead of a letter, the signature of a message (names in the texts). */
+export const senderIds = ['imdi', 'udi', 'reception_centre', 'municipality', 'system'] as const;
+export type Sender = (typeof senderIds)[number];
 
-export type RenderContext = {
+export type ValuesContext = {
   caseId: string;
-  /** The recipient's name from the directory, when it has an entry. */
-  recipientName?: string;
+  /** The calendar date of the message (Norway): ages and "du"/"dere" are counted on it. */
+  today: IsoDate;
+  say: Say;
 };
 
+/** Who a letter is addressed to: the persons by name, and where they live when it is a reception centre (c/o). */
+export type LetterAddressee = { names: string[]; receptionCentre?: { id: string; name: string } };
+
 /** Plain text; paragraphs are separated by a blank line, list items start with "- ". */
-export type Rendered = { subject: string; body: string };
+export type Rendered = {
+  subject: string;
+  body: string;
+  /** Letters to persons: who is addressed (never a case id). */
+  addressee?: LetterAddressee;
+  /** Letters: how many adults the letter speaks to ("du" or "dere"). */
+  addressees?: number;
+};
 
 /** Accepted as the rule of a message that carries another message's rule (delivery-failed). */
 export const ANY_RULE = '*';
@@ -40,7 +49,10 @@ export type MessageDefinition<Type extends string = string, Schema extends z.Zod
   /** One line in English for the API and the README. */
   description: string;
   schema: Schema;
-  render: (data: z.output<Schema>, context: RenderContext) => Rendered;
+  /** The values the type's texts are formatted with (dates as Date, lists already phrased). */
+  values: (data: z.output<Schema>, context: ValuesContext) => Values;
+  /** Letters to persons: whom the letter is to, from the data (the adults of the household). */
+  addressee?: (data: z.output<Schema>, context: ValuesContext) => LetterAddressee & { addressees: number };
 };
 
 export function defineMessage<const Type extends string, Schema extends z.ZodObject>(definition: MessageDefinition<Type, Schema>) {

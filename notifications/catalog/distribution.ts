@@ -6,7 +6,9 @@ import { booleanField, listOf, longText, oneOf, shortText, strictObject } from '
 import { declinableFields, educationLevels, languageLevels, specialNeedAreas } from '../../domain/settlement-info';
 import { answerSchema, companionNoteSchema, fromSpecialUnitSchema, specialNeedsSchema, yesNoUnknown } from '../../domain/settlement-info.schema';
 import { defineMessage } from './define';
-import { bulletList, caseReference, concerning, countryCode, date, formatDate, formatWeek, householdMembers, municipality, municipalityName, paragraphs, week, yesNoUnknownText } from './fields';
+import { ADULT_AGE } from '../../domain/household';
+import { day, type Say } from '../texts/format';
+import { childCount, concerningText, countryCode, date, householdAddressee, letterHousehold, municipality, municipalityText, receptionCentreRef, week, yesNo } from './fields';
 
 // ─── R-DIST-3 the anonymised profile, field by field ────────────────────────────────────────
 
@@ -63,61 +65,62 @@ export type ProfileFitsSchema = Assignable<AnonymisedProfile, z.input<typeof ano
 /** A DUF (12) or national identity (11) number anywhere in the text. */
 const IDENTITY_NUMBER = /(?<!\d)\d{11,12}(?!\d)/;
 
-const sexText = { female: 'kvinne', male: 'mann', unknown: 'kjønn ikke oppgitt' } as const;
-const relationText = { main: 'hovedperson', spouse: 'ektefelle', partner: 'partner/samboer', child: 'barn', sibling: 'søsken', parent: 'forelder', other: 'annen relasjon' } as const;
-const needText = { hearingSight: 'Hørsel og syn', cognitiveFunction: 'Kognitiv funksjon', physicalFunction: 'Fysisk funksjon, mobilitet og hjelpemidler', helpReceivedToday: 'Hjelpebehov i dag' } as const;
-const educationText = { none: 'ingen', primary: 'grunnskole', secondary: 'videregående', vocational: 'fagutdanning', bachelor: 'bachelor', master_or_higher: 'master eller høyere' } as const;
-const careText: Record<string, string> = {
-  with_family: 'hos familie',
-  with_companion: 'sammen med følgeperson',
-  host_family: 'vertsfamilie',
-  foster_home: 'fosterhjem',
-  institution_24h_staff: 'institusjon med døgnbemanning',
-  shared_housing_24h_staff: 'bofellesskap med døgnbemanning',
-  shared_housing_partial_staff: 'bofellesskap med delvis bemanning',
-  bedsit_with_follow_up: 'hybel med oppfølging',
-};
-const languageLevelText = { none: 'ingen', basic: 'grunnleggende', intermediate: 'middels', fluent: 'flytende', native: 'morsmål' } as const;
-const selfRelianceText: Record<string, string> = { low: 'lav', moderate: 'middels', high: 'høy' };
-const priorityText = { unaccompanied_minor: 'enslig mindreårig', family_with_children: 'barnefamilie i mottak', resettlement: 'overføringsflyktning', none: 'ingen særskilt prioritet' } as const;
-const permitText = {
-  protection: 'beskyttelse (utlendingsloven § 28)',
-  humanitarian: 'sterke menneskelige hensyn (§ 38)',
-  humanitarian_id_doubt: 'sterke menneskelige hensyn med ID-tvil (§ 38 femte ledd)',
-  collective_protection: 'midlertidig kollektiv beskyttelse (§ 34)',
-  resettlement: 'overføringsflyktning',
-  family_reunification: 'familiegjenforening',
-} as const;
-
-function answerText(label: string, answer: z.output<typeof answerSchema>): string {
-  return `${label}: ${yesNoUnknownText[answer.answer]}${answer.details ? ` (${answer.details})` : ''}`;
-}
-
-function memberText(m: z.output<typeof anonymisedMemberSchema>, index: number): string {
+function memberLines(m: z.output<typeof anonymisedMemberSchema>, index: number, say: Say): string {
   const lines = [
-    `Person ${index + 1}: ${relationText[m.relation]}, ${sexText[m.sex]}, ${m.age} år, statsborgerskap ${m.citizenship}, språk: ${m.languages.join(', ')}${m.unaccompaniedMinor ? ', enslig mindreårig' : ''}`,
+    say('profileMember', {
+      index: index + 1,
+      relation: say.term('relation', m.relation),
+      sex: m.sex,
+      adult: yesNo(m.age >= ADULT_AGE),
+      age: m.age,
+      citizenship: say.country(m.citizenship),
+      languages: say.list(m.languages.map(say.language)),
+      minor: yesNo(m.unaccompaniedMinor),
+    }),
   ];
-  if (m.companionRelation) lines.push(`  Følgeperson: ${m.companionRelation}`);
+  if (m.companionRelation) lines.push(say('profileCompanion', { relation: m.companionRelation }));
   for (const area of specialNeedAreas) {
     const need = m.specialNeeds?.[area];
-    if (need?.hasNeed === 'yes') lines.push(`  ${needText[area]}: ${need.description ?? ''}`);
+    if (need?.hasNeed === 'yes') lines.push(say('profileNeed', { area: say.term('need', area), description: need.description ?? '' }));
   }
-  if (m.dialysisSeveralTimesWeekly) lines.push('  Trenger dialyse flere ganger i uken');
-  if (m.medicationAssistedRehabilitation) lines.push('  I legemiddelassistert rehabilitering (LAR); behandling og utlevering må være på plass før bosetting');
-  if (m.highestEducation) lines.push(`  Utdanning: ${educationText[m.highestEducation.level]}${m.highestEducation.field ? `, ${m.highestEducation.field}` : ''}`);
-  if (m.lastOccupation) lines.push(`  Siste yrke i hjemlandet: ${m.lastOccupation}`);
-  if (m.languageSkills) lines.push(
-      `  Engelsk: ${languageLevelText[m.languageSkills.englishLevel]}${m.languageSkills.other.map((l) => `; ${l.language}: ${languageLevelText[l.level]}`).join('')}`,
-    );
+  if (m.dialysisSeveralTimesWeekly) lines.push(say('profileDialysis'));
+  if (m.medicationAssistedRehabilitation) lines.push(say('profileLar'));
+  if (m.highestEducation) lines.push(say('profileEducation', { level: say.term('education', m.highestEducation.level), field: m.highestEducation.field ?? 'none' }));
+  if (m.lastOccupation) lines.push(say('profileOccupation', { occupation: m.lastOccupation }));
+  if (m.languageSkills) {
+    const other = m.languageSkills.other.map((l) => say('profileLanguageSkill', { language: say.language(l.language), level: say.term('languageLevel', l.level) }));
+    lines.push(say('profileLanguageSkills', { english: say.term('languageLevel', m.languageSkills.englishLevel), other: other.length > 0 ? other.join('; ') : 'none' }));
+  }
   const note = m.unaccompaniedMinorNote;
   if (note) {
-    lines.push(`  Anbefalt bo- og omsorgsløsning: ${careText[note.recommendedCare.kind] ?? note.recommendedCare.kind} – ${note.recommendedCare.justification}`);
-    lines.push(`  Grad av selvhjulpenhet: ${selfRelianceText[note.selfReliance.level] ?? note.selfReliance.level} – ${note.selfReliance.justification}`);
-    lines.push(`  Skole/utdanning: ${note.education}`);
-    if (note.specialNeeds) lines.push(`  Særlige behov: ${note.specialNeeds}`);
-    lines.push(`  Har familie i Norge: ${note.hasFamilyInNorway ? 'ja' : 'nei'}`);
+    lines.push(say('profileCare', { care: termOr(say, 'care', note.recommendedCare.kind), justification: note.recommendedCare.justification }));
+    lines.push(say('profileSelfReliance', { level: termOr(say, 'selfReliance', note.selfReliance.level), justification: note.selfReliance.justification }));
+    lines.push(say('profileMinorEducation', { education: note.education }));
+    if (note.specialNeeds) lines.push(say('profileMinorNeeds', { needs: note.specialNeeds }));
+    lines.push(say('profileMinorFamily', { answer: yesNo(note.hasFamilyInNorway) }));
   }
   return lines.join('\n');
+}
+
+/** The profile types care kind and self-reliance as text; the values are the domain's enums. */
+function termOr(say: Say, group: 'care' | 'selfReliance', key: string): string {
+  try {
+    return say.term(group, key as never);
+  } catch {
+    return key;
+  }
+}
+
+function householdLines(household: NonNullable<z.output<typeof anonymisedProfileSchema>['household']>, say: Say): string {
+  const answer = (label: 'pets' | 'car' | 'drivingLicence', a: z.output<typeof answerSchema>) =>
+    say('householdAnswer', { label: say.term('householdAnswer', label), answer: say.term('yesNoUnknown', a.answer), details: a.details ?? 'none' });
+  return say.bullets([
+    ...(household.familyRelations ? [say('householdRelations', { relations: household.familyRelations })] : []),
+    answer('pets', household.pets),
+    answer('car', household.car),
+    answer('drivingLicence', household.drivingLicence),
+    say('householdSpecialUnit', { answer: say.term('yesNoUnknown', household.fromSpecialUnit.answer) }),
+  ]);
 }
 
 export const distributionOffer = defineMessage({
@@ -133,24 +136,14 @@ export const distributionOffer = defineMessage({
       ctx.addIssue({ code: 'custom', path: ['profile'], message: 'R-DIST-3: the anonymised profile contains what looks like a DUF or national identity number' });
     }
   }),
-  render: ({ profile, respondBy }, { caseId }) => ({
-    subject: `Forespørsel om bosetting av ${profile.members.length} ${profile.members.length === 1 ? 'person' : 'personer'} – svar innen ${formatDate(respondBy)}`,
-    body: paragraphs(
-      'IMDi ber kommunen om å bosette denne husstanden. Profilen er anonymisert: navn, identitetsnumre og mottak oppgis først når kommunen har sagt ja.',
-      `Tillatelse: ${permitText[profile.permitType]}. Prioritet: ${priorityText[profile.priorityGroup]}.`,
-      profile.members.map(memberText).join('\n'),
-      profile.household &&
-        bulletList([
-          ...(profile.household.familyRelations ? [`Familierelasjoner: ${profile.household.familyRelations}`] : []),
-          answerText('Husdyr', profile.household.pets),
-          answerText('Bil', profile.household.car),
-          answerText('Førerkort', profile.household.drivingLicence),
-          `Kommer fra særskilt tilrettelagt enhet: ${yesNoUnknownText[profile.household.fromSpecialUnit.answer]}`,
-        ]),
-      profile.declinedInformation.length > 0 && `Beboeren har valgt ikke å oppgi: ${profile.declinedInformation.join(', ')}.`,
-      `Svar IMDi innen ${formatDate(respondBy)} om kommunen kan bosette husstanden.`,
-      caseReference(caseId),
-    ),
+  values: ({ profile, respondBy }, { say }) => ({
+    count: profile.members.length,
+    respondBy: day(respondBy),
+    permit: say.term('permit', profile.permitType),
+    priority: say.term('priority', profile.priorityGroup),
+    members: profile.members.map((m, i) => memberLines(m, i, say)).join('\n'),
+    household: profile.household ? householdLines(profile.household, say) : '',
+    declined: profile.declinedInformation.length > 0 ? say.list(profile.declinedInformation.map((field) => say.term('declined', field))) : 'none',
   }),
 });
 
@@ -162,14 +155,7 @@ export const distributionAccepted = defineMessage({
   letter: false,
   description: 'A municipality accepted: the centre learns the municipality and the expected settlement week.',
   schema: strictObject({ municipality, expectedSettlementWeek: week }),
-  render: (data, { caseId }) => ({
-    subject: `Bosetting avtalt i ${data.municipality.name} kommune, ${formatWeek(data.expectedSettlementWeek)}`,
-    body: paragraphs(
-      `${municipalityName(data.municipality)} har sagt ja til å bosette husstanden. Forventet bosetting er ${formatWeek(data.expectedSettlementWeek)}.`,
-      'Mottaket avtaler konkret flyttedato med kommunen og forbereder flyttingen.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data, { say }) => ({ municipalityName: data.municipality.name, municipality: municipalityText(say, data.municipality), week: say.week(data.expectedSettlementWeek) }),
 });
 
 export const settlementDecision = defineMessage({
@@ -181,20 +167,17 @@ export const settlementDecision = defineMessage({
   description: "IMDi's settlement decision to the resident, naming the municipality (the week only if configured).",
   schema: strictObject({
     municipality,
-    householdMembers,
+    householdMembers: letterHousehold,
+    receptionCentre: receptionCentreRef,
     // R-DIST-7: the sources disagree whether the resident is told the week; the workflow sends it only if configured.
     expectedSettlementWeek: week.optional(),
   }),
-  render: (data, { caseId }) => ({
-    subject: `Vedtak om bosetting i ${data.municipality.name} kommune`,
-    body: paragraphs(
-      concerning(data.householdMembers),
-      `IMDi har bestemt at dere skal bosettes i ${municipalityName(data.municipality)}.`,
-      data.expectedSettlementWeek && `Forventet tidspunkt for bosetting er ${formatWeek(data.expectedSettlementWeek)}. Mottaket avtaler flyttedato med dere.`,
-      'Dere får bare ett tilbud om bosetting, og valget av kommune kan ikke påklages.',
-      'Hvis dere takker nei, kan dere miste mottaksplassen, introduksjonsprogrammet og introduksjonsstønaden, økonomisk støtte fra kommunen, dekning av reiseutgifter og kommunal bolig. Gratis norskopplæring og barnas rett til skole beholdes.',
-      caseReference(caseId),
-    ),
+  addressee: (data, { today }) => householdAddressee(data.householdMembers, today, data.receptionCentre),
+  values: (data, { say, today }) => ({
+    concerning: concerningText(say, data.householdMembers),
+    municipalityName: data.municipality.name,
+    week: data.expectedSettlementWeek ? say.week(data.expectedSettlementWeek) : 'none',
+    children: childCount(data.householdMembers, today),
   }),
 });
 

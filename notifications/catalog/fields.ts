@@ -1,13 +1,15 @@
 /**
- * Data fields shared by several message types, and the Norwegian (bokmål) phrasing they are
- * rendered with. Each message type picks the fields its rule allows; nothing here is optional
- * by accident.
+ * Data fields shared by several message types, and small helpers that phrase them with the
+ * texts of a language. Each message type picks the fields its rule allows; nothing here is
+ * optional by accident.
  */
 import { z } from 'zod';
-import type { IsoDate, IsoWeekString } from '../../domain/dates';
+import { ageOn, type IsoDate } from '../../domain/dates';
 import { isoDateSchema, isoWeekSchema } from '../../domain/dates.schema';
+import { ADULT_AGE } from '../../domain/household';
 import { dufNumberSchema, municipalityNumberSchema } from '../../domain/identifiers.schema';
 import { listOf, shortText, strictObject } from '../../domain/schema';
+import type { Say } from '../texts/format';
 
 export const date = isoDateSchema;
 export const week = isoWeekSchema;
@@ -37,42 +39,51 @@ export const postalAddress = strictObject({
 });
 export type PostalAddress = z.output<typeof postalAddress>;
 
-// ─── Norwegian phrasing ─────────────────────────────────────────────────────────────────────
+/**
+ * R-HH-2 for letters to the household itself: each member with the date of birth, so the letter
+ * can speak to the adults ("du" to one, "dere" to several) and name them as addressees.
+ */
+export const letterHouseholdMember = strictObject({ name: shortText, dufNumber: dufNumberSchema, dateOfBirth: isoDateSchema });
+export const letterHousehold = listOf(letterHouseholdMember)
+  .min(1, 'must list at least one person')
+  .max(20, 'must list at most 20 persons');
+export type LetterHouseholdMember = z.output<typeof letterHouseholdMember>;
 
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+/** Where the residents live: the letter goes to them c/o the centre (its address is in the recipient directory). */
+export const receptionCentreRef = strictObject({ id: shortText, name: shortText });
 
-/** '2026-03-14' → '14. mars 2026'. */
-export function formatDate(value: IsoDate): string {
-  const [year, month, day] = value.split('-').map(Number);
-  return `${day}. ${MONTHS[month! - 1]} ${year}`;
+// ─── Phrasing helpers (the words are in notifications/texts/) ───────────────────────────────
+
+/**
+ * The reference a reader can quote: the first 12 hex digits of a case id (`case-<hex>`) in groups
+ * of four, e.g. "C5D5-1A2B-3C4D" — short to read out, still a prefix of the case id to search by.
+ * Other ids are shown as they are.
+ */
+export function shortReference(caseId: string): string {
+  const hex = /^case-([0-9a-f-]+)$/i.exec(caseId)?.[1]?.replaceAll('-', '');
+  if (!hex || hex.length < 12) return caseId;
+  return hex.slice(0, 12).toUpperCase().match(/.{4}/g)!.join('-');
 }
 
-/** '2026-W05' → 'uke 5 i 2026'. */
-export function formatWeek(value: IsoWeekString): string {
-  const [year, week] = value.split('-W');
-  return `uke ${Number(week)} i ${year}`;
+export function municipalityText(say: Say, m: Municipality): string {
+  return say('municipality', { name: m.name, number: m.number });
 }
 
-export function municipalityName(m: Municipality): string {
-  return `${m.name} kommune (${m.number})`;
+/** R-HH-2: the "Gjelder" block — each person's name and DUF number. */
+export function concerningText(say: Say, members: readonly HouseholdMember[]): string {
+  return say('concerning', { members: say.bullets(members.map((m) => say('member', { name: m.name, dufNumber: m.dufNumber }))) });
 }
 
-export function bulletList(lines: readonly string[]): string {
-  return lines.map((line) => `- ${line}`).join('\n');
+/** A letter to a household is to its adults on the letter's date; a household of minors is addressed as a whole. */
+export function householdAddressee(members: readonly LetterHouseholdMember[], today: IsoDate, receptionCentre?: { id: string; name: string }) {
+  const grownUps = members.filter((m) => ageOn(m.dateOfBirth, today) >= ADULT_AGE);
+  const to = grownUps.length > 0 ? grownUps : members;
+  return { names: to.map((m) => m.name), addressees: to.length, ...(receptionCentre && { receptionCentre }) };
 }
 
-/** R-HH-2: the block every letter about a household carries. */
-export function concerning(members: readonly HouseholdMember[]): string {
-  return `Gjelder:\n${bulletList(members.map((m) => `${m.name}, DUF-nr. ${m.dufNumber}`))}`;
+/** How many of the members are children on the date. */
+export function childCount(members: readonly LetterHouseholdMember[], today: IsoDate): number {
+  return members.filter((m) => ageOn(m.dateOfBirth, today) < ADULT_AGE).length;
 }
 
-/** Joins the paragraphs that are present. */
-export function paragraphs(...parts: (string | false | undefined)[]): string {
-  return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join('\n\n');
-}
-
-export function caseReference(caseId: string): string {
-  return `Saksreferanse i Bosetting: ${caseId}`;
-}
-
-export const yesNoUnknownText = { yes: 'ja', no: 'nei', unknown: 'ukjent' } as const;
+export const yesNo = (value: boolean) => (value ? 'yes' : 'no');

@@ -1,7 +1,8 @@
-/** The host municipality's duty before settlement: R-HOST-1 competence mapping within 14 days. */
+/** The host municipality's duty before settlement: R-HOST-1 competence mapping within 14 days. Texts: notifications/texts/. */
 import { strictObject } from '../../domain/schema';
+import { day } from '../texts/format';
 import { defineMessage } from './define';
-import { caseReference, concerning, date, formatDate, householdMembers, municipality, municipalityName, paragraphs } from './fields';
+import { date, householdMembers, municipality, municipalityText } from './fields';
 
 export const mappingReminder = defineMessage({
   type: 'mapping-reminder',
@@ -15,14 +16,10 @@ export const mappingReminder = defineMessage({
     /** The adults to be mapped (residents of a centre in the host municipality). */
     adults: householdMembers,
   }),
-  render: (data, { caseId }) => ({
-    subject: `Påminnelse: kompetansekartlegging senest ${formatDate(data.mappingDueDate)}`,
-    body: paragraphs(
-      'Voksne med individuell beskyttelse skal kompetansekartlegges innen 14 dager etter vedtaksdato. Kartleggingen er ennå ikke registrert for disse beboerne:',
-      concerning(data.adults),
-      `Fristen er ${formatDate(data.mappingDueDate)}.`,
-      caseReference(caseId),
-    ),
+  values: (data, { say }) => ({
+    mappingDueDate: day(data.mappingDueDate),
+    count: data.adults.length,
+    adults: say.bullets(data.adults.map((m) => say('member', { name: m.name, dufNumber: m.dufNumber }))),
   }),
 });
 
@@ -35,14 +32,7 @@ export const mappingOverdue = defineMessage({
   letter: false,
   description: 'Competence mapping is still not done after the reminder; IMDi is told.',
   schema: strictObject({ mappingDueDate: date, hostMunicipality: municipality }),
-  render: (data, { caseId }) => ({
-    subject: `Kompetansekartlegging ikke gjennomført (frist ${formatDate(data.mappingDueDate)})`,
-    body: paragraphs(
-      `Vertskommunen ${municipalityName(data.hostMunicipality)} har ikke gjennomført kompetansekartleggingen innen fristen ${formatDate(data.mappingDueDate)}, heller ikke etter påminnelse fra mottaket.`,
-      'IMDi bes følge opp vertskommunen.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data, { say }) => ({ mappingDueDate: day(data.mappingDueDate), hostMunicipality: municipalityText(say, data.hostMunicipality) }),
 });
 
 export const hostMunicipalityMessages = [mappingReminder, mappingOverdue] as const;

@@ -4,8 +4,13 @@
  * schema accepts — so no party gets more than its rule names (R-PRIV-3).
  */
 import type { z } from 'zod';
+import type { IsoDate } from '../../domain/dates';
 import type { NotificationRequest } from '../request';
+import { formatMessage, sayer } from '../texts/format';
+import { nb } from '../texts/nb';
+import type { Texts } from '../texts/types';
 import { ANY_RULE, type MessageDefinition, type Rendered } from './define';
+import { shortReference } from './fields';
 import { arrivalMessages } from './arrival';
 import { distributionMessages } from './distribution';
 import { hostMunicipalityMessages } from './host-municipality';
@@ -15,7 +20,11 @@ import { movingMessages } from './moving';
 import { refusalMessages } from './refusal';
 import { taskMessages } from './tasks';
 
-export { senders, type MessageDefinition, type Rendered, type RenderContext, type Sender } from './define';
+export { type MessageDefinition, type Rendered, type Sender } from './define';
+
+/** The languages messages can be written in; bokmål is the default and the reference. */
+export const textsByLocale = { nb } satisfies Record<string, Texts>;
+export type Locale = keyof typeof textsByLocale;
 
 export const messageDefinitions = [
   ...interviewMessages,
@@ -75,7 +84,37 @@ export function parseNotification(request: Pick<NotificationRequest, 'type' | 'r
   return { definition, data: parsed.data as Record<string, unknown> };
 }
 
-/** Renders validated data in Norwegian (bokmål). */
-export function renderNotification(parsed: ParsedNotification, context: { caseId: string; recipientName?: string }): Rendered {
-  return parsed.definition.render(parsed.data as never, context);
+export type RenderContext = {
+  caseId: string;
+  /** The message's calendar date in Norway: ages, and so "du"/"dere", are counted on it. */
+  today: IsoDate;
+  locale?: Locale;
+};
+
+/**
+ * Renders validated data with the type's texts (bokmål unless another locale is asked for): the
+ * subject, the paragraphs that apply, and the case reference a reader can quote. A letter ends with
+ * its sender's contact point instead, and says whom it is to.
+ */
+export function renderNotification(parsed: ParsedNotification, { caseId, today, locale = 'nb' }: RenderContext): Rendered {
+  const texts: Texts = textsByLocale[locale];
+  const say = sayer(texts);
+  const { definition, data } = parsed;
+  const message = texts.messages[definition.type as MessageType];
+  const context = { caseId, today, say };
+  const reference = shortReference(caseId);
+  const addressee = definition.addressee?.(data as never, context);
+  const values = { reference, ...(addressee && { addressees: addressee.addressees }), ...definition.values(data as never, context) };
+  const paragraphs = message.body.map((paragraph) => formatMessage(texts.locale, paragraph, values));
+  if (definition.letter && addressee) {
+    const sender = texts.senders[definition.sender];
+    paragraphs.push(formatMessage(texts.locale, texts.letter.contact, { ...values, sender: sender.short, phone: sender.phone ?? 'none', web: sender.web ?? 'none' }));
+  } else {
+    paragraphs.push(say('caseReference', { reference }));
+  }
+  return {
+    subject: formatMessage(texts.locale, message.subject, values),
+    body: paragraphs.filter((p) => p.trim().length > 0).join('\n\n'),
+    ...(addressee && { addressee: { names: addressee.names, receptionCentre: addressee.receptionCentre }, addressees: addressee.addressees }),
+  };
 }

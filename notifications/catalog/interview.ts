@@ -1,8 +1,9 @@
-/** Before and at the settlement interview: R-INT-1, R-INT-2, R-INT-6. */
+/** Before and at the settlement interview: R-INT-1, R-INT-2, R-INT-6. Texts: notifications/texts/. */
 import { internalNoteSchema } from '../../domain/settlement-info.schema';
 import { shortText, strictObject } from '../../domain/schema';
+import { day } from '../texts/format';
 import { defineMessage } from './define';
-import { bulletList, caseReference, concerning, date, formatDate, householdMembers, paragraphs } from './fields';
+import { concerningText, date, householdMembers } from './fields';
 
 export const newCase = defineMessage({
   type: 'new-case',
@@ -17,15 +18,9 @@ export const newCase = defineMessage({
     /** Who the case is about: the centre's own residents (R-PRIV-2). */
     householdMembers: householdMembers.optional(),
   }),
-  render: (data, { caseId }) => ({
-    subject: `Ny bosettingssak – bosettingssamtale senest ${formatDate(data.interviewDueDate)}`,
-    body: paragraphs(
-      'En husstand på mottaket har fått oppholdstillatelse som gir rett til bosetting med offentlig hjelp, og det er opprettet en bosettingssak.',
-      data.householdMembers && concerning(data.householdMembers),
-      `Bosettingssamtalen skal holdes senest ${formatDate(data.interviewDueDate)}, innen 14 dager etter at saken ble opprettet. Registrer samtalen i Bosetting når den er gjennomført.`,
-      'Varselet går til bosettingsansvarlig og til mottakets felles adresse.',
-      caseReference(caseId),
-    ),
+  values: (data, { say }) => ({
+    interviewDueDate: day(data.interviewDueDate),
+    concerning: data.householdMembers ? concerningText(say, data.householdMembers) : '',
   }),
 });
 
@@ -37,14 +32,7 @@ export const interviewReminder = defineMessage({
   letter: false,
   description: 'The settlement interview is not registered yet and its deadline is near.',
   schema: strictObject({ interviewDueDate: date }),
-  render: (data, { caseId }) => ({
-    subject: `Påminnelse: bosettingssamtale senest ${formatDate(data.interviewDueDate)}`,
-    body: paragraphs(
-      `Bosettingssamtalen er ennå ikke registrert. Fristen er ${formatDate(data.interviewDueDate)}.`,
-      'Alle voksne i husstanden skal delta. Barn over 12 år skal tilbys egen samtale.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data) => ({ interviewDueDate: day(data.interviewDueDate) }),
 });
 
 export const interviewOverdue = defineMessage({
@@ -56,14 +44,7 @@ export const interviewOverdue = defineMessage({
   letter: false,
   description: 'The 14-day interview deadline passed without an interview; the case is flagged overdue.',
   schema: strictObject({ interviewDueDate: date }),
-  render: (data, { caseId }) => ({
-    subject: `Frist passert: bosettingssamtale skulle vært holdt innen ${formatDate(data.interviewDueDate)}`,
-    body: paragraphs(
-      `Fristen for bosettingssamtalen var ${formatDate(data.interviewDueDate)}. Samtalen er ikke registrert, og saken er markert som forsinket.`,
-      'Samtalen må holdes snarest, slik at IMDi kan starte arbeidet med å finne en bosettingskommune.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data) => ({ interviewDueDate: day(data.interviewDueDate) }),
 });
 
 export const internalNote = defineMessage({
@@ -75,20 +56,20 @@ export const internalNote = defineMessage({
   letter: false,
   description: 'An internal settlement note (intern bosettingsmerknad) was added after the interview.',
   schema: strictObject({ note: internalNoteSchema, writtenBy: shortText }),
-  render: ({ note, writtenBy }, { caseId }) => ({
-    subject: 'Intern bosettingsmerknad',
-    body: paragraphs(
-      `Mottaket har lagt til en intern bosettingsmerknad etter bosettingssamtalen (skrevet av ${writtenBy}).`,
-      note.text,
-      note.riskToSelfOrOthers &&
-        `Risiko for seg selv eller andre:\n${bulletList([
-          `DUF-nr. ${note.riskToSelfOrOthers.dufNumber}: ${note.riskToSelfOrOthers.description}`,
-          ...(note.riskToSelfOrOthers.measures ? [`Tiltak: ${note.riskToSelfOrOthers.measures}`] : []),
-        ])}`,
-      'Merknaden er kun for IMDi og skal ikke videreformidles til kommunen.',
-      caseReference(caseId),
-    ),
-  }),
+  values: ({ note, writtenBy }, { say }) => {
+    const risk = note.riskToSelfOrOthers;
+    return {
+      writtenBy,
+      note: note.text,
+      risk: risk ? 'yes' : 'no',
+      riskLines: risk
+        ? say.bullets([
+            say('riskPerson', { dufNumber: risk.dufNumber, description: risk.description }),
+            ...(risk.measures ? [say('riskMeasures', { measures: risk.measures })] : []),
+          ])
+        : '',
+    };
+  },
 });
 
 export const interviewMessages = [newCase, interviewReminder, interviewOverdue, internalNote] as const;

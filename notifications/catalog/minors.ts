@@ -1,7 +1,8 @@
-/** Unaccompanied minors: R-EM-1 plans before settlement, R-EM-2 the moving notice. */
+/** Unaccompanied minors: R-EM-1 plans before settlement, R-EM-2 the moving notice. Texts: notifications/texts/. */
 import { strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
-import { caseReference, date, formatDate, formatWeek, municipality, municipalityName, name, paragraphs, week } from './fields';
+import { day } from '../texts/format';
+import { date, municipality, municipalityText, name, week } from './fields';
 
 const plansSchema = strictObject({ plansDueDate: date, expectedSettlementWeek: week, municipality });
 
@@ -14,14 +15,7 @@ export const minorPlansDue = defineMessage({
   letter: false,
   description: 'Mapping plan and action plan (IKTP) must reach the municipality at least 2 weeks before the settlement week.',
   schema: plansSchema,
-  render: (data, { caseId }) => ({
-    subject: `Kartleggingsplan og tiltaksplan (IKTP) sendes senest ${formatDate(data.plansDueDate)}`,
-    body: paragraphs(
-      `${municipalityName(data.municipality)} skal bosette den enslige mindreårige, med forventet bosetting ${formatWeek(data.expectedSettlementWeek)}.`,
-      `Kartleggingsplanen og tiltaksplanen (IKTP) skal være gjennomgått og signert av den mindreårige og representanten/vergen, og sendt til kommunen senest ${formatDate(data.plansDueDate)} – minst to uker før forventet bosettingsuke.`,
-      caseReference(caseId),
-    ),
-  }),
+  values: (data, { say }) => ({ plansDueDate: day(data.plansDueDate), week: say.week(data.expectedSettlementWeek), municipality: municipalityText(say, data.municipality) }),
 });
 
 export const minorPlansOverdue = defineMessage({
@@ -32,14 +26,7 @@ export const minorPlansOverdue = defineMessage({
   letter: false,
   description: 'The plans did not reach the municipality 2 weeks before the settlement week.',
   schema: plansSchema,
-  render: (data, { caseId }) => ({
-    subject: `Frist passert: kartleggingsplan og IKTP (frist ${formatDate(data.plansDueDate)})`,
-    body: paragraphs(
-      `Kartleggingsplanen og tiltaksplanen for den enslige mindreårige er ikke registrert sendt til ${municipalityName(data.municipality)}. Fristen var ${formatDate(data.plansDueDate)}; forventet bosetting er ${formatWeek(data.expectedSettlementWeek)}.`,
-      'Planene må sendes snarest, slik at kommunen kan forberede mottaket.',
-      caseReference(caseId),
-    ),
-  }),
+  values: (data, { say }) => ({ plansDueDate: day(data.plansDueDate), week: say.week(data.expectedSettlementWeek), municipality: municipalityText(say, data.municipality) }),
 });
 
 export const minorMovingNotice = defineMessage({
@@ -59,15 +46,13 @@ export const minorMovingNotice = defineMessage({
     message: 'give the moving date or, until it is agreed, the expected settlement week',
     path: ['movingDate'],
   }),
-  render: (data, { caseId }) => ({
-    subject: `Melding om flytting: ${data.minor.name}`,
-    body: paragraphs(
-      `${data.minor.name}, født ${formatDate(data.minor.dateOfBirth)}, er enslig mindreårig og skal bosettes i ${municipalityName(data.municipality)}.`,
-      data.movingDate
-        ? `Planlagt flyttedato er ${formatDate(data.movingDate)}.`
-        : `Forventet flytting er ${formatWeek(data.expectedSettlementWeek!)}; endelig dato kommer når den er avtalt.`,
-      caseReference(caseId),
-    ),
+  values: (data, { say }) => ({
+    minorName: data.minor.name,
+    minorDateOfBirth: day(data.minor.dateOfBirth),
+    municipality: municipalityText(say, data.municipality),
+    movingDate: data.movingDate ?? 'none',
+    movingDay: data.movingDate ? day(data.movingDate) : new Date(0),
+    week: data.expectedSettlementWeek ? say.week(data.expectedSettlementWeek) : 'none',
   }),
 });
 

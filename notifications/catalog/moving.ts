@@ -1,8 +1,9 @@
-/** Moving and departures: R-MOVE-5 leaving Norway after an agreement. */
+/** Moving and departures: R-MOVE-5 leaving Norway after an agreement. Texts: notifications/texts/. */
 import { yesNoUnknown } from '../../domain/settlement-info.schema';
 import { strictObject } from '../../domain/schema';
 import { defineMessage } from './define';
-import { caseReference, date, formatDate, municipality, municipalityName, paragraphs, yesNoUnknownText } from './fields';
+import { day } from '../texts/format';
+import { date, municipality, municipalityText } from './fields';
 
 export const departureAbroad = defineMessage({
   type: 'departure-abroad',
@@ -13,13 +14,11 @@ export const departureAbroad = defineMessage({
   letter: false,
   description: 'A resident with an agreed settlement left Norway; IMDi is told the same day.',
   schema: strictObject({ departedOn: date, agreedMunicipality: municipality, intendsToReturn: yesNoUnknown }),
-  render: (data, { caseId }) => ({
-    subject: `Utreist av Norge ${formatDate(data.departedOn)} – avtalt bosetting i ${data.agreedMunicipality.name} kommune`,
-    body: paragraphs(
-      `Beboeren forlot Norge ${formatDate(data.departedOn)}. Det er avtalt bosetting i ${municipalityName(data.agreedMunicipality)}.`,
-      `Har beboeren sagt at hen vil komme tilbake før avtalt bosettingsuke? ${yesNoUnknownText[data.intendsToReturn]}.`,
-      caseReference(caseId),
-    ),
+  values: (data, { say }) => ({
+    departedOn: day(data.departedOn),
+    municipalityName: data.agreedMunicipality.name,
+    municipality: municipalityText(say, data.agreedMunicipality),
+    intendsToReturn: data.intendsToReturn,
   }),
 });
 

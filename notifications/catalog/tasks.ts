@@ -1,11 +1,12 @@
-/** Messages about the notifications themselves: a delivery that kept failing becomes a task. */
+/** Messages about the notifications themselves, and the arrival journey's deadlines. Texts: notifications/texts/. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/dates.schema';
 import { dufNumberSchema } from '../../domain/identifiers.schema';
 import { longText, shortText, strictObject } from '../../domain/schema';
 import { recipientKinds } from '../request';
+import { day, type Say } from '../texts/format';
+import { nb } from '../texts/nb';
 import { ANY_RULE, defineMessage } from './define';
-import { caseReference, paragraphs } from './fields';
 
 export const deliveryFailed = defineMessage({
   type: 'delivery-failed',
@@ -22,35 +23,42 @@ export const deliveryFailed = defineMessage({
     attempts: z.number().int().min(1),
     lastError: longText,
   }),
-  render: (data, { caseId }) => ({
-    subject: `Varsel ikke levert: ${data.failedType} til ${data.failedRecipient.kind} ${data.failedRecipient.id}`,
-    body: paragraphs(
-      `Varselet «${data.failedType}» til ${data.failedRecipient.kind} ${data.failedRecipient.id} kunne ikke leveres etter ${data.attempts} forsøk.`,
-      `Siste feil: ${data.lastError}`,
-      'Send varselet manuelt. Teksten finnes i sakens varsellogg i Bosetting.',
-      caseReference(caseId),
-    ),
+  values: (data, { say }) => ({
+    failedName: say.messageName(data.failedType),
+    failedRecipient: say('recipient', { kind: say.term('recipientKind', data.failedRecipient.kind), id: data.failedRecipient.id }),
+    attempts: data.attempts,
+    lastError: data.lastError,
   }),
 });
 
+/** R-ARR-*: the journey's deadline and task ids (domain/arrival.ts); "plan-evaluation-2" is the 2nd evaluation. */
+function arrivalTerm(say: Say, group: 'arrivalDeadline' | 'arrivalTask', id: string): string {
+  const numbered = /^(.*)-(\d+)$/.exec(id);
+  if (numbered && numbered[1]! in nb.terms[group]) return say.term(group, numbered[1] as never).replace('{n}', numbered[2]!);
+  return say.term(group, id as never);
+}
+
+const knownArrivalId = (group: 'arrivalDeadline' | 'arrivalTask') => (id: string) => id in nb.terms[group] || /^(.*)-\d+$/.exec(id)?.[1]! in nb.terms[group];
+
 /** The arrival journey's tasks (R-ARR-*, R-GRANT-*): what is due, for whom, with the interpreter need (R-ARR-9). */
 const arrivalTask = strictObject({
-  deadlineId: shortText,
+  deadlineId: shortText.refine(knownArrivalId('arrivalDeadline'), 'is not a deadline of the arrival journey'),
+  /** The domain's own title; the text uses the deadline's name in the reader's language instead. */
   title: shortText,
   dueDate: isoDateSchema,
   person: strictObject({ name: shortText, dufNumber: dufNumberSchema }),
-  openTasks: z.array(shortText).max(50),
+  /** The open tasks' ids (domain/arrival.ts). */
+  openTasks: z.array(shortText.refine(knownArrivalId('arrivalTask'), 'is not a task of the arrival journey')).max(50),
   interpreterLanguage: shortText.optional(),
 });
 
-const arrivalTaskText = (lead: string) => (data: z.output<typeof arrivalTask>, { caseId }: { caseId: string }) => ({
-  subject: `${lead}: ${data.title} – ${data.person.name}`,
-  body: paragraphs(
-    `${lead}: «${data.title}» for ${data.person.name} (DUF-nr. ${data.person.dufNumber}) har frist ${data.dueDate}.`,
-    data.openTasks.length > 0 && `Åpne oppgaver:\n${data.openTasks.map((t) => `- ${t}`).join('\n')}`,
-    data.interpreterLanguage && `Bruk kvalifisert tolk (${data.interpreterLanguage}) i samtalene – aldri barn eller familie (R-ARR-9).`,
-    caseReference(caseId),
-  ),
+const arrivalTaskValues = (data: z.output<typeof arrivalTask>, { say }: { say: Say }) => ({
+  deadline: arrivalTerm(say, 'arrivalDeadline', data.deadlineId),
+  personName: data.person.name,
+  dufNumber: data.person.dufNumber,
+  dueDate: day(data.dueDate),
+  openTasks: data.openTasks.length > 0 ? say.bullets(data.openTasks.map((id) => arrivalTerm(say, 'arrivalTask', id))) : 'none',
+  interpreter: data.interpreterLanguage ? say.language(data.interpreterLanguage) : 'none',
 });
 
 export const arrivalTaskReminder = defineMessage({
@@ -61,7 +69,7 @@ export const arrivalTaskReminder = defineMessage({
   letter: false,
   description: 'A deadline of the arrival journey is near; the refugee service is reminded.',
   schema: arrivalTask,
-  render: arrivalTaskText('Påminnelse'),
+  values: arrivalTaskValues,
 });
 
 export const arrivalTaskOverdue = defineMessage({
@@ -72,7 +80,7 @@ export const arrivalTaskOverdue = defineMessage({
   letter: false,
   description: 'A deadline of the arrival journey has passed; the refugee service is told.',
   schema: arrivalTask,
-  render: arrivalTaskText('Fristen er passert'),
+  values: arrivalTaskValues,
 });
 
 export const taskMessages = [deliveryFailed, arrivalTaskReminder, arrivalTaskOverdue] as const;

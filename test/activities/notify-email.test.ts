@@ -66,10 +66,10 @@ describe('e-mail channel (real SMTP server)', () => {
     expect(envelope).toEqual({ from: 'bosetting@imdi.example', to: ['kommunelege@bodo.example'] });
     expect(mail.from?.value).toEqual([{ name: 'Bosetting', address: 'bosetting@imdi.example' }]);
     expect(mail.subject).toBe('Melding om nybosatte flyktninger');
-    expect(mail.text).toContain('Følgende personer er bosatt i kommunen:');
-    expect(mail.text).toContain('- Amal Haddad, født 14. mars 1990, nasjonalitet SYR');
-    expect(mail.text).toContain('- Lina Haddad, født 30. mai 2019, nasjonalitet SYR');
-    expect(mail.text).toContain('De kommer fra Lillehammer asylmottak.');
+    expect(mail.text).toContain('Disse personene er bosatt i kommunen:');
+    expect(mail.text).toContain('- Amal Haddad, født 14. mars 1990, statsborgerskap: Syria');
+    expect(mail.text).toContain('- Lina Haddad, født 30. mai 2019, statsborgerskap: Syria');
+    expect(mail.text).toContain('De har bodd på Lillehammer asylmottak.');
     expect(mail.text).not.toMatch(/\d{11,12}/); // no DUF or identity number (R-ARR-6)
     expect(mail.messageId).toMatch(/^<[0-9a-f]{32}@bosetting>$/);
 

@@ -12,6 +12,7 @@ const lambda = createLambdaHandler({
   DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
   DYNAMODB_TABLE: inject('tableName'),
   AUTH_SECRET: inject('authSecret'),
+  PAYLOAD_KEYS: inject('payloadKeys'),
   TEMPORAL_UI_URL: 'https://temporal.example',
 });
 afterAll(() => lambda.close());

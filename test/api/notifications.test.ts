@@ -3,8 +3,10 @@
  * notification log, the caseworker's manual list, and letters downloaded and parsed back.
  */
 import { randomUUID } from 'node:crypto';
+import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
+import { shortReference } from '../../notifications/catalog/fields';
 import type { NotificationRequest } from '../../notifications/request';
 import { putRecipient } from '../../store/recipients';
 import { notificationExamples } from '../fixtures/notification-examples';
@@ -89,6 +91,14 @@ describe('recipient directory API', () => {
 describe('notification log, manual list and letters API', () => {
   it('R-HH-2, R-REF-2: with no channel configured a refusal letter is kept as "manual", listed for the caseworker, and its PDF carries every family member’s DUF number', async () => {
     const letter = request('refusal-deadline-letter', 'R-REF-2', { kind: 'resident', id: '202612345671' });
+    // The residents live at the centre: the letter goes to them c/o its address in the directory.
+    const centre = notificationExamples['refusal-deadline-letter'].receptionCentre;
+    await putRecipient(
+      t.tables,
+      { kind: 'reception_centre', id: centre.id },
+      { name: centre.name, channel: { type: 'letter', postalAddress: { lines: ['Mottaksveien 1'], postcode: '2609', town: 'Lillehammer' } } },
+      new Date().toISOString(),
+    );
 
     const outcome = await t.notify(letter);
     expect(outcome).toMatchObject({ status: 'manual', channel: 'none' });
@@ -118,7 +128,11 @@ describe('notification log, manual list and letters API', () => {
     }
     expect(pdf.text).toContain('Integrerings- og mangfoldsdirektoratet (IMDi)');
     expect(pdf.text).toContain('Dato: 14. mars 2027');
-    expect(pdf.text).toContain(`Vår referanse: ${letter.caseId}`);
+    // Addressed to the adults by name, c/o the centre — never to a case id; the reference is short.
+    expect(pdf.text).toContain('Amal Haddad og Omar Haddad c/o Lillehammer asylmottak Mottaksveien 1 2609 Lillehammer');
+    expect(pdf.text).toContain(`Vår referanse: ${shortReference(letter.caseId)}`);
+    expect(pdf.text).not.toContain(letter.caseId);
+    expect(pdf.text).toContain('Dere må flytte til kommunen');
     expect(pdf.text).toContain('Frist for å flytte til bosettingskommunen');
     expect(pdf.text).toContain('senest 10. februar 2027');
   });
@@ -143,6 +157,21 @@ describe('notification log, manual list and letters API', () => {
     expect(pdf.text).toContain('Begjæring om tvangsfravikelse fra asylmottak');
     expect(pdf.text).toContain('DUF-nr. 202612345671');
     expect(pdf.text).toContain('DUF-nr. 202612345682');
+  });
+
+  it('a letter with a character no embedded font has is never printed with it missing: listed as manual with the reason, not retried', async () => {
+    const letter = request('eviction-notice', 'R-REF-4', { kind: 'resident', id: `beboer-${randomUUID().slice(0, 8)}` });
+    const data = structuredClone(notificationExamples['eviction-notice']);
+    data.householdMembers[0]!.name = '王秀英';
+    const error = await t.notify({ ...letter, data }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(WorkflowFailedError);
+    const cause = ((error as WorkflowFailedError).cause as ActivityFailure).cause as ApplicationFailure;
+    expect(cause).toMatchObject({ type: 'DeliveryRejected', nonRetryable: true });
+    expect(cause.message).toContain('«王» (U+738B)');
+    const [entry] = (await call('GET', `/v1/cases/${encodeURIComponent(letter.caseId)}/notifications`)).body.items;
+    expect(entry).toMatchObject({ status: 'manual', attempts: 1, lastError: expect.stringContaining('Skriv og send brevet manuelt') });
+    expect(entry.links.letter).toBeUndefined();
   });
 
   it('a message to a party without a channel is recorded, rendered and listed — never dropped', async () => {

@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { caseIdForPermit } from '../../api/case-id';
 import { familyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
+import { testDataConverter } from '../harness/codec';
 
 const api = inject('apiUrl');
 let temporal: Client;
 
 beforeAll(async () => {
-  temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('namespace') });
+  temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('namespace'), dataConverter: testDataConverter() });
 });
 afterAll(async () => temporal.connection.close());
 

@@ -7,6 +7,7 @@ import type { NotificationRecord } from '../../store/notification-log';
 import { listCaseNotifications } from '../../store/notification-log';
 import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyWorkflowId, journeyQuery, type ArrivalJourneyInput } from '../../workflows/arrival-messages';
 import { journeyInput } from '../fixtures/arrival';
+import { testDataConverter } from './codec';
 import { eventually, type TimeSkippingHarness } from './workers';
 
 export const staff = { id: 'kommune-sel-1', role: 'kommune' as const, organisation: 'Sel flyktningetjeneste' };
@@ -34,7 +35,7 @@ export async function startJourneys(
   const handles = await Promise.all(
     persons.map((p) =>
       t.client.workflow.start(ARRIVAL_JOURNEY_WORKFLOW, {
-        workflowId: arrivalJourneyWorkflowId(caseId, p.dufNumber),
+        workflowId: arrivalJourneyWorkflowId(caseId, household.findIndex((m) => m.dufNumber === p.dufNumber) + 1),
         taskQueue: t.taskQueue,
         args: [journeyInput(p, household, settlementDate, caseId, overrides(p))],
       }),
@@ -75,6 +76,6 @@ export const dataOf = (n: NotificationRecord) => JSON.parse(n.data ?? '{}') as R
  */
 export async function resultOfEnded<T>(t: TimeSkippingHarness, handle: WorkflowHandle): Promise<T> {
   await eventually(() => handle.describe(), (d) => d.status.name !== 'RUNNING', 30_000);
-  const plain = new Client({ connection: t.env.connection, namespace: t.env.namespace ?? 'default' });
+  const plain = new Client({ connection: t.env.connection, namespace: t.env.namespace ?? 'default', dataConverter: testDataConverter() });
   return plain.workflow.getHandle(handle.workflowId).result() as Promise<T>;
 }

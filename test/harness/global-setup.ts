@@ -14,7 +14,8 @@ import { freePort } from '../../runtime/ports';
 import { startSystem } from '../../runtime/system';
 import { ensureTemporalCli, ensureTestServer, type TestServerExecutable } from '../../runtime/temporal-binaries';
 import { loadConfig } from '../../temporal.config';
-import { workflowsPath } from '../../worker/worker';
+import { workflowBundleOptions } from '../../worker/worker';
+import { TEST_PAYLOAD_KEYS } from '../fixtures/payload-keys';
 import { ensureWebBuild } from '../../web/build';
 
 declare module 'vitest' {
@@ -29,6 +30,10 @@ declare module 'vitest' {
     taskQueue: string;
     /** The API's HS256 signing secret: tests sign tokens for any role with it. */
     authSecret: string;
+    /** The run's payload keys (PAYLOAD_KEYS): every test client and worker encrypts with them. */
+    payloadKeys: string;
+    /** The run's case id secret (CASE_ID_SECRET). */
+    caseIdSecret: string;
   }
 }
 
@@ -53,6 +58,8 @@ export default async function setup(project: TestProject) {
     DYNAMODB_TABLE: 'bosetting-e2e',
     AUTH_JWKS_URL: undefined,
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+    CASE_ID_SECRET: crypto.randomBytes(32).toString('base64url'),
   });
 
   const [testServer] = await Promise.all([
@@ -64,7 +71,7 @@ export default async function setup(project: TestProject) {
   await ensureWebBuild(log);
 
   const started = Date.now();
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  const bundle = await bundleWorkflowCode({ ...workflowBundleOptions, logger: quietLogger });
   const workflowBundlePath = path.join(tmp, 'workflow-bundle.js');
   fs.writeFileSync(workflowBundlePath, bundle.code);
   log(`workflow code bundled in ${Date.now() - started} ms`);
@@ -80,6 +87,8 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('taskQueue', config.temporal.taskQueue);
   project.provide('authSecret', config.auth.kind === 'secret' ? config.auth.secret! : '');
+  project.provide('payloadKeys', config.privacy.payloadKeys.keys!);
+  project.provide('caseIdSecret', config.privacy.caseIdSecret.secret!);
 
   return async () => {
     await system.stop();

@@ -12,6 +12,7 @@ import { createActivities, type ActivityDeps } from '../../activities';
 import type { NotificationRequest, NotifyOutcome } from '../../notifications/request';
 import { createDocumentClient, ensureTable } from '../../store/client';
 import { createTables, type Tables } from '../../store/table';
+import { testDataConverter } from './codec';
 import type { RetryOverrides } from './notify-workflow';
 
 export type NotifyHarness = {
@@ -48,9 +49,10 @@ export function useNotifyWorker(opts: { deps?: Omit<ActivityDeps, 'tables'>; tab
       taskQueue,
       workflowsPath,
       activities: createActivities({ ...opts.deps, tables: harness.tables }),
+      dataConverter: testDataConverter(),
     });
     running = worker.run();
-    harness.client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('namespace') });
+    harness.client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('namespace'), dataConverter: testDataConverter() });
     harness.notify = (request, retry = {}) =>
       harness.client.workflow.execute('notifyOnce', { workflowId: `notify-${randomUUID()}`, taskQueue, args: [request, retry] });
   });

@@ -15,6 +15,7 @@ import { createActivities } from '../../activities';
 import { createDocumentClient, ensureTable } from '../../store/client';
 import { createTables, type Tables } from '../../store/table';
 import { calendarOn, dateOfInstant, type Calendar } from '../fixtures/calendar';
+import { testDataConverter } from './codec';
 
 /** `calendar()`: today on the clock of the harness's server, for every date a test derives. */
 export type TimeSkippingHarness = { env: TestWorkflowEnvironment; client: Client; taskQueue: string; tables: Tables; calendar: () => Promise<Calendar> };
@@ -42,6 +43,7 @@ async function startWorker(connection: NativeConnection, taskQueue: string, tabl
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     activities: createActivities({ tables }),
+    dataConverter: testDataConverter(),
     maxCachedWorkflows: 50,
   });
   const running = worker.run();
@@ -78,7 +80,7 @@ export function useTimeSkipping(): TimeSkippingHarness {
     await harness.env.connection.testService!.lockTimeSkipping({});
     // A plain client: the time-skipping client's result() unlocks the clock, and an idle Java test
     // server then races years ahead. Here time moves only when a test calls env.sleep().
-    harness.client = new Client({ connection: harness.env.connection, namespace: 'default' });
+    harness.client = new Client({ connection: harness.env.connection, namespace: 'default', dataConverter: testDataConverter() });
     harness.taskQueue = `test-${randomUUID()}`;
     harness.tables = await freshTables();
     stopWorker = await startWorker(harness.env.nativeConnection, harness.taskQueue, harness.tables);
@@ -100,7 +102,7 @@ export function useDevServer(): DevServerHarness {
   beforeAll(async () => {
     installQuietRuntime();
     const address = inject('temporalAddress');
-    harness.client = new Client({ connection: await Connection.connect({ address }), namespace: inject('namespace') });
+    harness.client = new Client({ connection: await Connection.connect({ address }), namespace: inject('namespace'), dataConverter: testDataConverter() });
     nativeConnection = await NativeConnection.connect({ address });
     harness.taskQueue = `test-${randomUUID()}`;
     harness.tables = await freshTables();

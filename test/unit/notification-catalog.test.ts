@@ -5,7 +5,8 @@ import { InvalidNotificationError, messageDefinition, messageDefinitions, parseN
 import { recipientKinds } from '../../notifications/request';
 import { notificationExamples } from '../fixtures/notification-examples';
 
-const CASE_ID = 'settlement-case-UDI-2026-000123';
+const CASE_ID = 'case-0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+const REFERENCE = '0F1E-2D3C-4B5A';
 
 function requestFor(type: MessageType, data: unknown = notificationExamples[type]) {
   const definition = messageDefinition(type)!;
@@ -14,7 +15,7 @@ function requestFor(type: MessageType, data: unknown = notificationExamples[type
 }
 
 function render(type: MessageType, data: unknown = notificationExamples[type]) {
-  return renderNotification(parseNotification(requestFor(type, data)), { caseId: CASE_ID });
+  return renderNotification(parseNotification(requestFor(type, data)), { caseId: CASE_ID, today: '2027-01-20' });
 }
 
 /** Every path in the data where an object sits (the root, nested objects, objects in lists). */
@@ -54,10 +55,10 @@ describe('message catalogue', () => {
     }
   });
 
-  it.each(types)('R-PRIV-3: %s accepts its example and renders a Norwegian subject and body with the case reference', (type) => {
+  it.each(types)('R-PRIV-3: %s accepts its example and renders a Norwegian subject and body with the short case reference', (type) => {
     const rendered = render(type);
     expect(rendered.subject.length).toBeGreaterThan(5);
-    expect(rendered.body).toContain(`Saksreferanse i Bosetting: ${CASE_ID}`);
+    expect(rendered.body).toMatch(new RegExp(`(Saksreferanse: |Oppgi referansen )${REFERENCE}`));
     expect(rendered.body).not.toMatch(/undefined|\[object Object\]/);
   });
 
@@ -84,7 +85,7 @@ describe('message catalogue', () => {
       expect(invalid(requestFor('health-settlement', data)).issues[0]!.path).toBe('data.persons.0');
     }
     const { body } = render('health-settlement');
-    expect(body).toContain('Amal Haddad, født 14. mars 1990, nasjonalitet SYR');
+    expect(body).toContain('Amal Haddad, født 14. mars 1990, statsborgerskap: Syria');
     expect(body).toContain('Lillehammer asylmottak');
     expect(body).not.toMatch(/\d{11,12}/);
   });
@@ -119,7 +120,7 @@ describe('message catalogue', () => {
     expect(render('settlement-decision').body).toContain('uke 10 i 2027');
     const { expectedSettlementWeek: _week, ...withoutWeek } = notificationExamples['settlement-decision'];
     const body = render('settlement-decision', withoutWeek).body;
-    expect(body).toContain('bosettes i Bodø kommune (1804)');
+    expect(body).toContain('bosettes i Bodø kommune.');
     expect(body).not.toContain('uke');
   });
 

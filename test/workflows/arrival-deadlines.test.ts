@@ -40,7 +40,7 @@ describe('arrival deadlines', () => {
       title: 'Started school',
       dueDate: due,
       person: { name: 'Lina Haddad', dufNumber: f.schoolChild.dufNumber },
-      openTasks: ['Started school'],
+      openTasks: ['school-start'], // task ids: the message names them in bokmål
     });
 
     const view = await viewUntil(child!, (v) => v.deadlines.some((d) => d.id === 'school-start' && d.status === 'overdue'));

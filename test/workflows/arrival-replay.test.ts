@@ -29,6 +29,7 @@ import {
 } from '../../workflows/arrival-messages';
 import { family } from '../fixtures/arrival';
 import { newCaseId, serverToday, skipTo, staff, startJourneys, viewUntil } from '../harness/arrival';
+import { testDataConverter } from '../harness/codec';
 import { eventually, useTimeSkipping } from '../harness/workers';
 
 const historiesDir = path.resolve(import.meta.dirname, '../histories');
@@ -88,13 +89,13 @@ describe('arrival journey replay', () => {
   it.each(files)('replays %s with the current workflow code', async (file) => {
     const history = loadHistory(file);
     expect(history.events!.length).toBeGreaterThan(20);
-    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: testDataConverter() }, history);
   });
 
   it('fails the replay when the recorded commands no longer match the code', async () => {
     const history = loadHistory(files[0]!);
     const scheduled = history.events!.find((e) => e.activityTaskScheduledEventAttributes)!;
     scheduled.activityTaskScheduledEventAttributes!.activityType = { name: 'recordCaseSummary' };
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history)).rejects.toThrowError(DeterminismViolationError);
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: testDataConverter() }, history)).rejects.toThrowError(DeterminismViolationError);
   });
 });

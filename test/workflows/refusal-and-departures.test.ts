@@ -53,8 +53,10 @@ describe('refusal', () => {
     expect(step1.refusal!.stepDates.step1).toBe(addDays(moveDeadline, 1));
     const step1Letters = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.filter((n) => n.type === 'refusal-step-1-letter').length >= 2);
     // R-REF-3: adults only — one letter to each of the two adults, never to the children; each lists the family.
-    const addressed = step1Letters.filter((n) => n.type === 'refusal-step-1-letter').map((n) => n.body.split('\n')[0]);
-    expect(addressed).toEqual(['Til Amal Haddad, DUF-nr. 202612345671', 'Til Omar Haddad, DUF-nr. 202612345682']);
+    // (The letter names its addressee in its address block; the text says "du".)
+    const addressed = step1Letters.filter((n) => n.type === 'refusal-step-1-letter').map((n) => JSON.parse(n.data!).addressee);
+    expect(addressed.map((a: { name: string; dufNumber: string }) => `${a.name}, DUF-nr. ${a.dufNumber}`)).toEqual(['Amal Haddad, DUF-nr. 202612345671', 'Omar Haddad, DUF-nr. 202612345682']);
+    for (const letter of step1Letters.filter((n) => n.type === 'refusal-step-1-letter')) expect(letter.body).toContain('Du må flytte til bosettingskommunen');
 
     // Step 2 fourteen days after step 1, and step 3 (the bailiff) together with it.
     await t.env.sleep('13 days');

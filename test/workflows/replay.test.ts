@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, inject, it } from 'vitest';
+import { testDataConverter } from '../harness/codec';
 
 const dir = path.join(import.meta.dirname, '..', 'histories');
 
@@ -20,6 +21,6 @@ describe('replay of recorded histories', () => {
 
   it.each(files)('%s replays through the current workflow code', async (file) => {
     const history: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, file)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: testDataConverter() }, history, file)).resolves.toBeUndefined();
   });
 });

@@ -56,8 +56,8 @@ describe('settlement case journeys', () => {
     const final: CaseState = await handle.result();
     expect(final.outcome).toMatchObject({ reason: 'Settled in Gjøvik', rule: 'R-MOVE-3' });
     // R-ARR: each person's journey in the municipality has started and outlives the case.
-    for (const person of final.permit.persons) {
-      const journey = await t.client.workflow.getHandle(arrivalJourneyWorkflowId(caseId, person.dufNumber)).describe();
+    for (const [index] of final.permit.persons.entries()) {
+      const journey = await t.client.workflow.getHandle(arrivalJourneyWorkflowId(caseId, index + 1)).describe();
       expect(journey.status.name).toBe('RUNNING');
     }
 
