@@ -114,6 +114,8 @@ export function createWebFront(opts: WebFrontOptions) {
   };
   app.all('/v1/*', toApi);
   for (const p of ['/openapi.json', '/docs', '/docs/*', '/health']) app.all(p, toApi);
+  // The Temporal Web UI's codec endpoint has its own sign-in and cookie: straight to the API.
+  for (const p of ['/codec', '/codec/*']) app.all(p, (c) => opts.api.fetch(c.req.raw));
 
   const dist = opts.distDir;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {

@@ -114,5 +114,7 @@ describe('serving the built UI', () => {
     expect(await pathOf('/v1/cases')).toBe('/v1/cases');
     expect(await pathOf('/openapi.json')).toBe('/openapi.json');
     expect(await pathOf('/missing.png')).toBe('/missing.png');
+    // The codec endpoint's own sign-in page is the API's, not the app's.
+    expect(await pathOf('/codec/login')).toBe('/codec/login');
   });
 });

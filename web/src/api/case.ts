@@ -21,8 +21,9 @@ export type Deadline = { id: string; rule: string; title: string; dueDate: strin
 export type TimelineEntry = { at: string; kind: string; text: string; rule?: string; actor?: Actor };
 export type Offer = { municipalityNumber: string; municipalityName: string; offeredAt: string; status: string; declineReason?: string };
 
+/** The views with the household (api/case-views.ts): IMDi and supervisors `full`, UDI `udi`, the centre `centre`, the accepting municipality `municipality`. */
 export type FullCase = {
-  view: 'full';
+  view: 'full' | 'udi' | 'centre' | 'municipality';
   caseId: string;
   stage: string;
   createdAt: string;
@@ -72,7 +73,25 @@ export type AnonymisedCase = {
   };
 };
 
-export type CaseView = FullCase | AnonymisedCase;
+/** The host municipality before settlement: only what its duties need (R-HOST-1, R-HOST-2). */
+export type HostCase = {
+  view: 'host';
+  caseId: string;
+  stage: string;
+  version: number;
+  hostMunicipality: { municipalityNumber: string; name: string };
+  adults: { name: string; dufNumber: string; languages: string[] }[];
+  deadlines?: Deadline[];
+};
+
+/** A municipality that declined: only that it answered. */
+export type AnsweredCase = { view: 'answered'; caseId: string; stage?: string };
+
+export type CaseView = FullCase | AnonymisedCase | HostCase | AnsweredCase;
+
+export function hasHousehold(view: CaseView | undefined): view is FullCase {
+  return view !== undefined && 'permit' in view && view.permit !== undefined;
+}
 
 /** The typed answer, narrowed to what the UI reads (see above). */
 export function asCaseView(answer: Schemas['CaseSummary'] | { view: string } | undefined): CaseView | undefined {

@@ -6,7 +6,7 @@
 import { Card, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
-import { asCaseView, type AnonymisedCase, type FullCase } from '../api/case';
+import { asCaseView, hasHousehold, type AnonymisedCase, type FullCase, type HostCase } from '../api/case';
 import { LetterLink } from '../components/letter-link';
 import { ProblemAlert } from '../components/problem';
 import { DaysLeft, DueTag } from '../components/status';
@@ -31,9 +31,11 @@ export function CasePage() {
       {problem && <ProblemAlert problem={problem} />}
       {loading && !view && <Spinner aria-label="Laster saken …" />}
       {view?.view === 'anonymised' && <AnonymisedProfile view={view} />}
-      {view?.view === 'full' && <FullCaseView view={view} />}
-      {view?.view === 'full' && <Timeline view={view} />}
-      {view?.view === 'full' && <Notifications caseId={caseId} />}
+      {view?.view === 'answered' && <Paragraph>Kommunen har svart på tilbudet i denne saken.</Paragraph>}
+      {view?.view === 'host' && <HostView view={view} />}
+      {hasHousehold(view) && <FullCaseView view={view} />}
+      {hasHousehold(view) && <Timeline view={view} />}
+      {hasHousehold(view) && <Notifications caseId={caseId} />}
     </>
   );
 }
@@ -110,11 +112,34 @@ function AnonymisedProfile({ view }: { view: AnonymisedCase }) {
   );
 }
 
+/** The host municipality's part before settlement: the adults to map and its two duties' deadlines. */
+function HostView({ view }: { view: HostCase }) {
+  return (
+    <>
+      <StageLine stage={view.stage} />
+      <Paragraph>
+        Som vertskommune ({view.hostMunicipality.name}) ser kommunen det som trengs for kompetansekartlegging og norskopplæring.
+      </Paragraph>
+      <section className="stack" aria-labelledby="voksne">
+        <Heading level={2} data-size="md" id="voksne">
+          Voksne i husstanden
+        </Heading>
+        <ul>
+          {view.adults.map((a) => (
+            <li key={a.dufNumber}>
+              {a.name} (DUF {a.dufNumber}), språk: {a.languages.join(', ')}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Deadlines deadlines={view.deadlines ?? []} />
+    </>
+  );
+}
+
 function FullCaseView({ view }: { view: FullCase }) {
   const me = useMe();
   const { permit } = view;
-  const deadlines = view.deadlines ?? [];
-  const open = deadlines.filter((d) => OPEN.has(d.status)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return (
     <>
       <section className="stack" aria-labelledby="oversikt">
@@ -219,6 +244,15 @@ function FullCaseView({ view }: { view: FullCase }) {
         </Table>
       </section>
 
+      <Deadlines deadlines={view.deadlines ?? []} />
+    </>
+  );
+}
+
+function Deadlines({ deadlines }: { deadlines: FullCase['deadlines'] & object }) {
+  const open = deadlines.filter((d) => OPEN.has(d.status)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  return (
+    <>
       <section className="stack" aria-labelledby="frister">
         <Heading level={2} data-size="md" id="frister">
           Åpne oppgaver og frister

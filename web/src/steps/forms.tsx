@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { paths } from '../api/schema';
-import type { CaseView } from '../api/case';
+import { hasHousehold, type CaseView } from '../api/case';
 import type { FieldErrors } from '../components/form';
 import { answerLabels, relationLabels } from '../labels';
 import { isoWeekOf, todayUtc, addDaysUtc } from '../format';
@@ -36,7 +36,7 @@ type Format = StepBody<'/v1/cases/{caseId}/interview'>['participants'][number]['
 const formatLabels: Record<Format, string> = { joint: 'Felles samtale', own: 'Egen samtale', extended_unaccompanied_minor: 'Utvidet samtale (enslig mindreårig)' };
 
 function persons(view: CaseView) {
-  return view.view === 'full' ? view.permit.persons : [];
+  return hasHousehold(view) ? view.permit.persons : [];
 }
 
 function ageOn(dateOfBirth: string, day: string): number {
