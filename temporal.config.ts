@@ -60,6 +60,7 @@ const environmentSchema = z.object({
       }
     })
     .optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   CASE_ID_SECRET: z.string().min(32, 'at least 32 characters (the case id HMAC secret)').optional(),
   CODEC_CORS_ORIGINS: z
     .string()
@@ -116,6 +117,8 @@ export type Config = {
   /** E-mail notifications over SMTP; unset: e-mail recipients' messages are kept for manual sending. */
   notifications: { smtp?: { url: string; from: string } };
   auth: AuthSettings;
+  /** Structured JSON logs on stdout (logging/logger.ts). */
+  log: { level: string };
   privacy: {
     /** PAYLOAD_KEYS, or the embedded list kept in `keysFile`. */
     payloadKeys: PayloadKeySettings;
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           issuer: e.AUTH_ISSUER ?? DEV_ISSUER,
           audience: e.AUTH_AUDIENCE ?? DEV_AUDIENCE,
         },
+    log: { level: e.LOG_LEVEL },
     privacy: {
       payloadKeys: { keys: e.PAYLOAD_KEYS, keysFile: path.join(dataDir, 'payload-keys') },
       caseIdSecret: { secret: e.CASE_ID_SECRET, secretFile: path.join(dataDir, 'case-id-secret') },

@@ -10,7 +10,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../store/table';
 import type { Scope } from './access';
 import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
+import { createLogger, type Logger } from '../logging/logger';
 import { fieldErrors, problem } from './problem';
+import { requestLog } from './request-log';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCodecRoutes } from './routes/codec';
 import { registerDeadlineRoutes } from './routes/deadlines';
@@ -36,11 +38,13 @@ export type ApiDeps = {
   caseIdSecret: string;
   /** Origins of the Temporal Web UI that may call the codec endpoint (CORS). */
   codecCorsOrigins: string[];
+  /** Structured logs without personal data (logging/logger.ts); a default one when not given. */
+  logger?: Logger;
   /** The API's clock (goal status, overdue tasks); tests may fix it. */
   clock?: () => Date;
 };
 
-export type AppEnv = { Variables: AuthVariables & { scope: Scope } };
+export type AppEnv = { Variables: AuthVariables & { scope: Scope; requestId: string } };
 
 /** Today's date (UTC, like the workflows' deadlines). */
 export function today(deps: Pick<ApiDeps, 'clock'>): string {
@@ -60,6 +64,8 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
+  const logger = deps.logger ?? createLogger();
+  app.use('*', requestLog(logger));
   // Health, /openapi.json and /docs stay public; everything under /v1 needs a token.
   app.use('/v1/*', authenticate(deps.verifyToken));
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
@@ -103,7 +109,7 @@ export function createApp(deps: ApiDeps) {
       return problem(c, error.status as 400, title, detail);
     }
     if (error instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The body is not valid JSON.');
-    console.error(error);
+    logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     return problem(c, 500, 'Internal error', 'Something went wrong on our side; the request was not completed.');
   });
   return app;

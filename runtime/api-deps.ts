@@ -7,6 +7,7 @@ import type { ApiDeps } from '../api/app';
 import type { HealthReport } from '../api/routes/health';
 import type { Tables } from '../store/table';
 import type { Config } from '../temporal.config';
+import { createLogger, type Logger } from '../logging/logger';
 import { persistedSecret } from '../privacy/secrets';
 import { createTokenVerifier } from './auth';
 
@@ -25,6 +26,7 @@ export function createApiDeps(opts: {
   temporalUiUrl?: string;
   /** Whether the data folder may hold the embedded signing secret. */
   persist: boolean;
+  logger?: Logger;
 }): ApiDeps {
   const { config, client, documentClient } = opts;
   const health = async (): Promise<HealthReport> => {
@@ -45,5 +47,6 @@ export function createApiDeps(opts: {
     verifyToken: createTokenVerifier(config.auth, { persist: opts.persist }),
     caseIdSecret: caseIdSecret(config.privacy.caseIdSecret, { persist: opts.persist }),
     codecCorsOrigins: config.privacy.codecCorsOrigins,
+    logger: opts.logger ?? createLogger(config.log),
   };
 }

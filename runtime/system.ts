@@ -13,6 +13,8 @@ import { reindexCases } from '../store/case-index';
 import { createDocumentClient, ensureTable } from '../store/client';
 import { createTables, type Tables } from '../store/table';
 import type { Config } from '../temporal.config';
+import { createLogger, type Logger } from '../logging/logger';
+import { installTemporalLogging } from '../logging/temporal-logger';
 import { createDataConverter } from '../privacy/data-converter';
 import { loadKeyRing } from '../privacy/payload-keys';
 import { createWorker } from '../worker/worker';
@@ -36,9 +38,20 @@ export type RunningSystem = {
 
 export async function startSystem(
   config: Config,
-  opts: { log: Log; workflowBundle?: WorkflowBundleOption; persist?: boolean; /** The built web UI to serve at `/` (web/build.ts). */ webDist?: string },
+  opts: {
+    log: Log;
+    workflowBundle?: WorkflowBundleOption;
+    persist?: boolean;
+    /** The built web UI to serve at `/` (web/build.ts). */
+    webDist?: string;
+    /** Where the API's and Temporal's structured logs go (default: JSON on stdout). */
+    logger?: Logger;
+  },
 ): Promise<RunningSystem> {
   const { log } = opts;
+  const logger = opts.logger ?? createLogger(config.log);
+  // Before any connection: the worker's, workflows' and activities' logs go through our logger.
+  installTemporalLogging(logger);
   const persist = opts.persist ?? true;
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -101,7 +114,7 @@ export async function startSystem(
     });
     log(`Worker polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}"`);
 
-    const app = createApp(createApiDeps({ config, client, documentClient, tables, temporalUiUrl, persist }));
+    const app = createApp(createApiDeps({ config, client, documentClient, tables, temporalUiUrl, persist, logger }));
     // The web UI and its sign-in in front of the API, on the same origin (web/server.ts).
     const devSecret = config.auth.kind === 'secret' ? signingSecret(config.auth, { create: persist }) : undefined;
     const front = createWebFront({ api: app, distDir: opts.webDist, config, devSecret });

@@ -8,13 +8,10 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isoWeekYear } from '../../domain/dates';
 import { arrivalJourneyWorkflowId } from '../../workflows/arrival-messages';
-import { completeSettlementInfo } from '../fixtures/cases';
-import { nationalIdentityNumberBornOn, personalIdentifiers } from '../fixtures/identities';
-import { validInterview } from '../fixtures/interview';
-import { familyPermitBody } from '../fixtures/permits';
-import { apiCalendar, call, callers, eventually } from '../harness/api';
+import { personalIdentifiers } from '../fixtures/identities';
+import { call, callers, eventually } from '../harness/api';
+import { familyThroughApi } from '../harness/family';
 
 let raw: Client;
 beforeAll(async () => {
@@ -31,32 +28,7 @@ async function rawHistory(workflowId: string): Promise<string> {
 
 describe('personal data in Temporal', () => {
   it('R-PRIV-3: the raw histories of a family’s case and journeys hold no name, DUF number, fødselsnummer or birth date', async () => {
-    const cal = await apiCalendar();
-    const week = cal.week(60);
-    expect((await call(callers.imdi, 'PUT', `/v1/municipalities/3405/${isoWeekYear(week)}`, { name: 'Lillehammer', decided: 20 })).status).toBeLessThan(300);
-    const permit = familyPermitBody(cal) as any;
-    permit.persons[0].nationalIdentityNumber = nationalIdentityNumberBornOn(permit.persons[0].dateOfBirth);
-    const [y, m, d] = (permit.persons[0].dateOfBirth as string).split('-');
-    const created = await call(callers.udi, 'POST', '/v1/permits', permit);
-    expect(created.status, created.text).toBe(201);
-    const { caseId } = created.body;
-    const step = async (caller: (typeof callers)[keyof typeof callers], path: string, body: unknown) => {
-      const response = await call(caller, 'POST', `/v1/cases/${caseId}/${path}`, body);
-      expect(response.status, `${path}: ${response.text}`).toBe(200);
-    };
-    await step(callers.mottak, 'settlement-info', completeSettlementInfo({ familyRelations: `Amal Haddad (born ${d}.${m}.${y}) and Omar Haddad with Lina and Sami.` }));
-    await step(callers.mottak, 'interview', validInterview(cal));
-    await step(callers.mottak, 'internal-notes', { text: 'Amal Haddad, DUF 202612345671, asks about schools for Lina.' });
-    await step(callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today });
-    await step(callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' });
-    await step(callers.kommune, 'offer-response', { decision: 'accept', expectedSettlementWeek: week });
-    // The real dev server cannot skip time: the family moves today.
-    const movingDate = cal.today;
-    await step(callers.mottak, 'moving-date', { movingDate, travel: { mode: 'public_transport', journeyHours: 3.5 } });
-    await step(callers.mottak, 'departure', { date: movingDate, reason: 'agreed_settlement', address: { street: 'Storgata 10', postcode: '2609', town: 'Lillehammer', county: 'Innlandet' } });
-    await step(callers.kommune, 'arrival', { arrivedOn: movingDate, allMembersArrived: true });
-    const need = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${permit.persons[1].dufNumber}/interpreter-need`, { needed: true, language: 'Arabic' });
-    expect(need.status, need.text).toBe(200);
+    const { caseId, permit } = await familyThroughApi();
 
     // The API still reads it all through the codec.
     const full = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}`);

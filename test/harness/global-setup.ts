@@ -8,7 +8,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import pino from 'pino';
+import { createLogger } from '../../logging/logger';
+import { installTemporalLogging } from '../../logging/temporal-logger';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../runtime/ports';
 import { startSystem } from '../../runtime/system';
@@ -34,14 +37,20 @@ declare module 'vitest' {
     payloadKeys: string;
     /** The run's case id secret (CASE_ID_SECRET). */
     caseIdSecret: string;
+    /** Every log line the system under test wrote (JSON lines). */
+    systemLogFile: string;
   }
 }
 
 const log = (line: string) => console.log(`[test-setup] ${line}`);
 
 export default async function setup(project: TestProject) {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-test-'));
+  // Every log line of the system under test (API, worker, Temporal) in one file the log test
+  // searches for personal data; warnings and errors also on the console.
+  const systemLogFile = path.join(tmp, 'system.log');
+  const logger = createLogger({ level: 'info' }, pino.multistream([{ stream: pino.destination({ dest: systemLogFile, sync: true }) }, { level: 'warn', stream: process.stderr }]));
+  installTemporalLogging(logger);
   const config = loadConfig({
     ...process.env,
     // Never the ports or data of `npm start`; never an external cluster from the developer's shell.
@@ -76,7 +85,7 @@ export default async function setup(project: TestProject) {
   fs.writeFileSync(workflowBundlePath, bundle.code);
   log(`workflow code bundled in ${Date.now() - started} ms`);
 
-  const system = await startSystem(config, { log, workflowBundle: { codePath: workflowBundlePath }, persist: false });
+  const system = await startSystem(config, { log, workflowBundle: { codePath: workflowBundlePath }, persist: false, logger });
 
   project.provide('apiUrl', system.apiUrl);
   project.provide('temporalAddress', system.temporalAddress);
@@ -89,6 +98,7 @@ export default async function setup(project: TestProject) {
   project.provide('authSecret', config.auth.kind === 'secret' ? config.auth.secret! : '');
   project.provide('payloadKeys', config.privacy.payloadKeys.keys!);
   project.provide('caseIdSecret', config.privacy.caseIdSecret.secret!);
+  project.provide('systemLogFile', systemLogFile);
 
   return async () => {
     await system.stop();
