@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { createApp } from '../api/app';
+import { createLogger } from '../logging/logger';
 
 async function main() {
   // Registering the routes touches none of the dependencies; only the document is read.
-  const response = await createApp({} as never).request('/openapi.json');
+  const response = await createApp({ logger: createLogger({ level: 'silent' }) } as never).request('/openapi.json');
   const document = (await response.json()) as Parameters<typeof openapiTS>[0];
   const ast = await openapiTS(document, { alphabetize: true });
   const out = path.join(import.meta.dirname, '..', 'web', 'src', 'api', 'schema.d.ts');
