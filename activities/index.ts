@@ -3,12 +3,19 @@
  * in real local servers (dynalite, HTTP receivers, SMTP servers) without module mocking.
  */
 import { Context } from '@temporalio/activity';
+import type { TimelineEntry } from '../domain/case/state';
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
+import { saveTimelineEntries } from '../store/case-timeline';
 import type { SmtpSettings } from '../notifications/channels/email';
 import { createNotifier } from '../notifications/notify';
 import type { NotificationRequest, NotifyOutcome } from '../notifications/request';
-import { releasePlace, reservePlace, type Reservation } from '../store/municipalities';
+import { releasePlace, reservePlace, } from '../store/municipalities';
+
+export type Reservation = { outcome: 'reserved' } | { outcome: 'full'; decided: number; used: number; free: number } | { outcome: 'no_decision' };
 import type { Tables } from '../store/table';
+
+/** R-DIST-2: a case's places (persons) in a municipality's decided number of a year. */
+export type PlaceRequest = { municipalityNumber: string; year: number; caseId: string; persons: number };
 
 export type ActivityDeps = {
   tables: Tables;
@@ -21,17 +28,24 @@ export type ActivityDeps = {
 export function createActivities({ tables, smtp, clock }: ActivityDeps) {
   const notifier = createNotifier({ tables, smtp, clock });
   return {
-    /** Writes the case's row in the read model; an older version never overwrites a newer one. */
-    async recordCaseSummary(summary: CaseSummary): Promise<'written' | 'stale'> {
+    /**
+     * Writes the case's new timeline entries and its row in the read model; an older version never
+     * overwrites a newer one. Entries first: a list never shows a change the history lacks.
+     */
+    async recordCaseSummary(summary: CaseSummary, entries: TimelineEntry[] = []): Promise<'written' | 'stale'> {
+      await saveTimelineEntries(tables, summary.caseId, entries);
       return saveCaseSummary(tables, summary);
     },
 
     /** R-DIST-2: one conditional write takes a place in the municipality's decided number, or says it is full. */
-    async reserveMunicipalityPlace(municipalityNumber: string, year: number, caseId: string): Promise<Reservation> {
-      return reservePlace(tables, municipalityNumber, year, caseId);
+    async reserveMunicipalityPlace({ municipalityNumber, year, caseId }: PlaceRequest): Promise<Reservation> {
+      const reservation = await reservePlace(tables, municipalityNumber, year, caseId);
+      if (reservation.outcome === 'reserved') return reservation;
+      if (reservation.outcome === 'no_decision') return { outcome: 'no_decision' };
+      return { outcome: 'full', decided: reservation.decided, used: reservation.used, free: reservation.decided - reservation.used };
     },
 
-    async releaseMunicipalityPlace(municipalityNumber: string, year: number, caseId: string): Promise<void> {
+    async releaseMunicipalityPlace({ municipalityNumber, year, caseId }: PlaceRequest): Promise<void> {
       await releasePlace(tables, municipalityNumber, year, caseId);
     },
 

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, isoWeekSchema } from './dates.schema';
-import { municipalityNumberSchema } from './identifiers.schema';
+import { dufNumberSchema, municipalityNumberSchema } from './identifiers.schema';
 import { departureSchema, travelSchema } from './moving.schema';
-import { booleanField, longText, oneOf, shortText, strictObject } from './schema';
+import { booleanField, listOf, longText, oneOf, shortText, strictObject } from './schema';
 import { functionReportSchema, interviewRecordSchema, internalNoteSchema, settlementInfoSchema } from './settlement-info.schema';
 
 /** R-ELIG-2: the first renewal lets a §38-5 family with ID doubt proceed to the interview. */
@@ -56,8 +56,22 @@ export const refusalSchema = strictObject({ refusedOn: isoDateSchema, moveDeadli
 /** R-REF-5, R-REF-6: what the bailiff's process ended in. */
 export const refusalEndSchema = strictObject({ outcome: oneOf(['evicted', 'left']), on: isoDateSchema });
 
-/** R-MOVE-3: the municipality received the household. */
-export const arrivalSchema = strictObject({ arrivedOn: isoDateSchema, allMembersArrived: booleanField() });
+/**
+ * R-MOVE-3: the municipality received the household — all of it, or the members named by DUF number
+ * (the case stays open for the rest).
+ */
+export const arrivalSchema = strictObject({
+  arrivedOn: isoDateSchema,
+  allMembersArrived: booleanField(),
+  members: listOf(dufNumberSchema).min(1).max(20).optional(),
+}).superRefine((arrival, ctx) => {
+  if (!arrival.allMembersArrived && !arrival.members) {
+    ctx.addIssue({ code: 'custom', path: ['members'], message: 'oppgi DUF-nummeret til hver person som kom, når ikke alle kom (R-MOVE-3)' });
+  }
+  if (arrival.allMembersArrived && arrival.members) {
+    ctx.addIssue({ code: 'custom', path: ['members'], message: 'utelat members når alle i husstanden kom' });
+  }
+});
 
 /**
  * R-INT-6: after the interview, new information comes only as an internal note that alerts IMDi —

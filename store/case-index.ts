@@ -3,31 +3,14 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand as RawQueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetItemCommand, PutItemCommand, QueryCommand, type Condition } from 'dynamodb-toolbox';
 import { goalClock, goalStatus } from '../domain/deadlines';
+import type { CaseSummary as DomainCaseSummary } from '../domain/case/summary';
 import { tableKeys, type Tables } from './table';
 
-/** What the workflow writes at each change. */
-export type CaseSummary = {
-  caseId: string;
-  permitId: string;
-  permitType: string;
-  permitDate: string;
-  stage: string;
-  receptionCentreId: string;
-  receptionCentreName: string;
-  /** The municipality that accepted the case (R-DIST-2); unset before acceptance. */
-  municipalityNumber?: string;
-  priorityGroup: string;
-  goalStatus: string;
-  householdSize: number;
-  openTasks: { id: string; title: string; rule: string; dueDate: string }[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** When the household arrived in the municipality (the end of the R-GOAL-1 clock). */
-  settledAt?: string;
-  /** Sets the 3-month goal (R-GOAL-1); when absent, read from the priority group. */
-  unaccompaniedMinor?: boolean;
-};
+/** What the workflow writes at each change (domain/case/summary.ts); rows of older versions lack some fields. */
+export type CaseSummary = Omit<DomainCaseSummary, 'hostMunicipalityNumber' | 'goalStartsOn' | 'unaccompaniedMinor' | 'openTasks'> &
+  Partial<Pick<DomainCaseSummary, 'hostMunicipalityNumber' | 'goalStartsOn' | 'unaccompaniedMinor'>> & {
+    openTasks: (Omit<DomainCaseSummary['openTasks'][number], 'party'> & { party?: string })[];
+  };
 
 /** A summary as read back: plus what the index derives from it on write. */
 export type CaseRow = CaseSummary & { goalDate: string; atRiskDate: string; goalRunning: boolean; nextDueDate?: string };
@@ -43,7 +26,8 @@ const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'SUMMARY' });
 function derived(summary: CaseSummary) {
   const byUpdate = `${summary.updatedAt}#${summary.caseId}`;
   const unaccompaniedMinor = summary.unaccompaniedMinor ?? summary.priorityGroup === 'unaccompanied_minor';
-  const clock = goalClock(summary.permitDate, unaccompaniedMinor);
+  // R-GOAL-1: the clock starts at the first renewal for R-ELIG-2 families (goalStartsOn).
+  const clock = goalClock(summary.goalStartsOn ?? summary.permitDate, unaccompaniedMinor);
   const nextDueDate = summary.openTasks.map((t) => t.dueDate).sort()[0];
   const goalRunning = summary.settledAt === undefined && !FINISHED_STAGES.has(summary.stage);
   return {

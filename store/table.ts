@@ -15,6 +15,7 @@
  * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set) |
  * | a municipality's decided number in a year | pk MUNICIPALITY#<number>, sk YEAR#<year>                  |
  * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
+ * | a case's whole timeline, in order         | pk CASE#<caseId>, sk EVENT#<seq> (store/case-timeline.ts) |
  * | a case's audit trail, in order (R-PRIV-4) | pk AUDIT#<caseId>, sk <at>#<id>                           |
  * | a case's notifications                    | pk CASE#<caseId>, sk NOTIFICATION#<notificationId>        |
  * | notifications by status (e.g. manual)     | byKind:  gsi2pk KIND#notification#<status>, gsi2sk <createdAt> |
@@ -77,10 +78,13 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       receptionCentreId: string(),
       receptionCentreName: string(),
       municipalityNumber: string().optional(),
+      offeredToMunicipalityNumber: string().optional(),
+      hostMunicipalityNumber: string().optional(),
       priorityGroup: string(),
       goalStatus: string(),
       householdSize: number(),
-      openTasks: list(map({ id: string(), title: string(), rule: string(), dueDate: string() })),
+      goalStartsOn: string().optional(),
+      openTasks: list(map({ id: string(), title: string(), rule: string(), dueDate: string(), party: string().optional() })),
       createdAt: string(),
       updatedAt: string(),
       version: number(),

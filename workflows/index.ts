@@ -1,4 +1,3 @@
 // The worker's workflow bundle: every workflow type the task queue runs.
 export { settlementCase } from './settlement-case';
-export { settlementRefusal } from './refusal';
 export { arrivalJourney } from './arrival-journey';

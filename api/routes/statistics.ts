@@ -60,7 +60,8 @@ export function registerStatisticsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps
       yesterday < from ? Promise.resolve([]) : unsettledCasesWithGoalBetween(deps.tables, from, to < yesterday ? to : yesterday),
     ]);
     const settled: SettledCase[] = settledRows.map((row) => ({
-      permitDate: row.permitDate,
+      // R-GOAL-1, R-ELIG-2: the goal clock starts at the first renewal for §38-5 families.
+      permitDate: row.goalStartsOn ?? row.permitDate,
       settledOn: row.settledAt!.slice(0, 10),
       unaccompaniedMinor: row.unaccompaniedMinor ?? row.priorityGroup === 'unaccompanied_minor',
       group: groupOf(row),
