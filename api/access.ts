@@ -96,7 +96,7 @@ export function authorize(action: Action): MiddlewareHandler<{ Variables: AuthVa
 // ─── What decides reach: a case's organisations ─────────────────────────────────────────────
 
 export type CaseOrganisations = {
-  receptionCentreId: string;
+  receptionCentreId?: string;
   /** The municipality that accepted the case (R-DIST-2); unset before acceptance. */
   acceptedMunicipality?: string;
   /** Municipalities IMDi has asked so far, when the case records offers (R-DIST-3). */
@@ -108,7 +108,7 @@ export type CaseOrganisations = {
 /** THE place that reads a case's organisations from the workflow state. */
 export function organisationsOfState(state: CaseState): CaseOrganisations {
   return {
-    receptionCentreId: state.permit.receptionCentre.id,
+    receptionCentreId: state.permit.receptionCentre?.id,
     // An agreement through an accepted offer (R-DIST-2) or an agreed self-settlement (R-MOVE-7).
     acceptedMunicipality: state.agreement?.municipalityNumber,
     offeredTo: state.offers.map((o) => o.municipalityNumber),

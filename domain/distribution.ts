@@ -117,7 +117,7 @@ function redactor(terms: readonly string[]): (text: string) => string {
 
 function identifyingTerms({ permit, settlementInfo }: CaseFacts): string[] {
   const names: string[] = [];
-  const others = [permit.receptionCentre.id, permit.receptionCentre.name, permit.hostMunicipality.name];
+  const others = [permit.receptionCentre?.id, permit.receptionCentre?.name, permit.hostMunicipality.name].filter((s): s is string => s !== undefined);
   for (const p of permit.persons) {
     names.push(fullName(p), p.givenName, p.familyName);
     others.push(p.dufNumber, ...(p.nationalIdentityNumber ? [p.nationalIdentityNumber] : []));

@@ -49,7 +49,8 @@ export const permitGrantedSchema = strictObject({
   decisionDate: isoDateSchema.optional(),
   /** Førstegangsfornyelse: lets a §38-5 ID-doubt family with children proceed (R-ELIG-2). */
   firstRenewalDate: isoDateSchema.optional(),
-  receptionCentre: strictObject({ id: shortText, name: shortText }),
+  /** Where the household lives while it waits; resettlement refugees (overføringsflyktninger) have none. */
+  receptionCentre: strictObject({ id: shortText, name: shortText }).optional(),
   hostMunicipality: strictObject({ municipalityNumber: municipalityNumberSchema, name: shortText }),
   persons: listOf(personSchema)
     .min(1, 'must list at least one person')
@@ -57,6 +58,9 @@ export const permitGrantedSchema = strictObject({
 })
   .superRefine((permit, ctx) => {
     const { persons, permitDate } = permit;
+    if (permit.receptionCentre === undefined && permit.permitType !== 'resettlement') {
+      ctx.addIssue({ code: 'custom', path: ['receptionCentre'], message: 'oppgi mottaket husstanden bor i (bare overføringsflyktninger kommer uten mottak)' });
+    }
     // zod runs this refinement even when a field failed above; only compare dates that are real.
     if (!isValidIsoDate(permitDate) || persons.some((p) => !isValidIsoDate(p.dateOfBirth))) return;
 

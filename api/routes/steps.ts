@@ -5,31 +5,40 @@
  * schema (400 with the field path), the case looked up and the caller's reach checked (404),
  * then the update with the actor taken from the token. A step the workflow refuses in the case's
  * current state comes back as 409 with the workflow's reason. Every outcome is audited.
- * An `Idempotency-Key` header becomes the update id, so a retried request is applied once.
+ * An `Idempotency-Key` header goes to the case, which keeps the keys it applied (bound to the step
+ * and the caller), so a retried request is applied once — also after the case continued as new.
+ * The answer is the step's outcome and the case as the caller may now read it (never more).
+ *
+ * GET /v1/cases/{caseId}/steps lists the steps the caller's role has, each open now or with the
+ * reason why not — from the case's own rules (domain/case/steps.ts), so the workbench offers exactly
+ * what the case will accept.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { stepSchemas, type StepName } from '../../domain/steps.schema';
-import { stepUpdates, type Actor, type CaseState, type StepCall } from '../../workflows/messages';
+import { availableSteps } from '../../domain/case/steps';
+import { interviewRecordSchemaFor } from '../../domain/settlement-info.schema';
+import { caseStateQuery, stepUpdateId, stepUpdates, type Actor, type CaseState, type StepCall, type StepResult } from '../../workflows/messages';
 import { authorize, caseView, organisationsOfState, type Action } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
 import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
-import { problem } from '../problem';
+import { fieldErrors, problem } from '../problem';
 import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
 
 export type StepDefinition<Body extends z.ZodType, Input> = {
+  name: StepName;
   /** The last path segment: POST /v1/cases/{caseId}/<path>. */
   path: string;
   /** Its row in the access policy (api/access.ts). */
   action: Action;
   summary: string;
   body: Body;
-  update: UpdateDefinition<CaseState, [Input]>;
-  /** The update's argument from the validated body and the caller. */
-  input: (body: z.output<Body>, actor: Actor) => Input;
+  update: UpdateDefinition<StepResult, [Input]>;
+  /** The update's argument from the validated body, the caller and its Idempotency-Key. */
+  input: (body: z.output<Body>, actor: Actor, idempotencyKey?: string) => Input;
 };
 
 /** Keeps each step's body and update types tied together in the list below. */
@@ -62,8 +71,9 @@ export const steps = (Object.keys(stepRoutes) as StepName[]).map((name) =>
   step({
     ...stepRoutes[name],
     body: stepSchemas[name] as z.ZodType,
-    update: stepUpdates[name] as unknown as UpdateDefinition<CaseState, [StepCall<typeof name>]>,
-    input: (body, actor) => ({ actor, input: body as never }),
+    name,
+    update: stepUpdates[name] as unknown as UpdateDefinition<StepResult, [StepCall<typeof name>]>,
+    input: (body, actor, idempotencyKey) => ({ actor, input: body as never, ...(idempotencyKey ? { idempotencyKey } : {}) }),
   }),
 );
 
@@ -85,7 +95,10 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
       body: { required: true, content: { 'application/json': { schema: definition.body } } },
     },
     responses: {
-      200: { description: 'The case after the step, as far as the caller now sees it', content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised', 'none']) }).passthrough() } } },
+      200: {
+        description: 'The step\'s outcome, and the case after the step as far as the caller now sees it',
+        content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised', 'none']), step: stepResultSchema }).passthrough() } },
+      },
       ...problemResponses(400, 401, 403, 404, 409, 413, 415),
     },
   });
@@ -98,18 +111,25 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
     if (!read.ok) return read.response as never;
 
     const actor: Actor = { id: principal.id, role: principal.role, organisation: principal.organisation };
-    let state: CaseState;
+    // R-INT-3..5: what the interview must record depends on the household (the permit).
+    if (definition.name === 'completeInterview') {
+      const checked = interviewRecordSchemaFor(read.state.permit).safeParse(body);
+      if (!checked.success) return problem(c, 400, 'Invalid request', 'The body is not valid.', { errors: fieldErrors(checked.error.issues) });
+    }
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const handle = deps.temporal.workflow.getHandle(caseId);
+    let result: StepResult;
     try {
-      state = await deps.temporal.workflow.getHandle(caseId).executeUpdate(definition.update, {
-        args: [definition.input(body, actor)],
-        updateId: c.req.valid('header')['idempotency-key'],
+      result = await handle.executeUpdate(definition.update, {
+        args: [definition.input(body, actor, idempotencyKey)],
+        updateId: idempotencyKey ? stepUpdateId(definition.name, actor, idempotencyKey) : undefined,
       });
     } catch (error) {
       const reason =
         error instanceof WorkflowUpdateFailedError
           ? (error.cause?.message ?? error.message)
           : error instanceof WorkflowNotFoundError
-            ? 'The case is closed; no step can be taken on it.'
+            ? 'Saken er avsluttet; ingen steg kan tas på den.'
             : undefined;
       if (reason === undefined) throw error;
       await audit(deps.tables, principal, definition.action, caseId, 'refused', reason);
@@ -117,12 +137,59 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
     }
     await audit(deps.tables, principal, definition.action, caseId, 'ok');
     // The step may change the caller's reach (a municipality that accepts sees the case in full).
+    const state: CaseState = await handle.query(caseStateQuery);
     const view = caseView(c.get('scope'), principal, organisationsOfState(state));
-    if (view === 'none') return c.json({ view, caseId }, 200);
-    return c.json(view === 'full' ? fullCaseView(state, caseLinks(deps, caseId)) : anonymisedCaseView(state, today(deps)), 200);
+    if (view === 'none') return c.json({ view, caseId, step: result }, 200);
+    const body200 = view === 'full' ? fullCaseView(state, caseLinks(deps, caseId)) : anonymisedCaseView(state, today(deps));
+    return c.json({ ...body200, step: result }, 200);
+  });
+}
+
+const stepResultSchema = z.object({
+  step: z.string(),
+  outcome: z.string().describe('What the step did, in bokmål'),
+  version: z.number().int().describe("The case's version after the step"),
+  repeated: z.boolean().optional().describe('A retry with the same Idempotency-Key: the step was applied before, not again'),
+});
+
+const availableStepsRoute = createRoute({
+  method: 'get',
+  path: '/v1/cases/{caseId}/steps',
+  summary: "The staff steps the caller's role has in this case: each open now, or the reason why not",
+  tags: ['staff steps'],
+  security: bearerSecurity,
+  middleware: [authorize('case.read')] as const,
+  request: { params: caseIdParam },
+  responses: {
+    200: {
+      description: 'One entry per step of the caller\'s role, with its route and rule',
+      content: {
+        'application/json': {
+          schema: z.object({
+            caseId: z.string(),
+            version: z.number().int(),
+            steps: z.array(z.object({ step: z.string(), path: z.string(), rule: z.string(), open: z.boolean(), reason: z.string().optional() })),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+function registerAvailableSteps(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
+  app.openapi(availableStepsRoute, async (c) => {
+    const { caseId } = c.req.valid('param');
+    const read = await readCase(c, deps, 'case.read', caseId, { auditRead: false });
+    if (!read.ok) return read.response as never;
+    const principal = c.get('principal');
+    const now = new Date(deps.clock?.() ?? Date.now()).toISOString();
+    const list = availableSteps(read.state, { id: principal.id, role: principal.role, organisation: principal.organisation }, { now, today: today(deps) });
+    return c.json({ caseId, version: read.state.version, steps: list.map((s) => ({ ...s, path: stepRoutes[s.step].path })) }, 200);
   });
 }
 
 export function registerStepRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
+  registerAvailableSteps(app, deps);
   for (const definition of steps) registerStep(app, deps, definition);
 }

@@ -3,7 +3,7 @@
  * closes. Pure; the workflow runs the returned effects.
  */
 import type { RecipientRef } from '../../notifications/request';
-import { instantToDate, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
 import { dueDate, goalClock, goalStatus, hostMunicipalityDutiesApply } from '../deadlines';
 import { assessEligibility } from '../eligibility';
 import { fullName, isUnaccompaniedMinorCase } from '../household';
@@ -16,7 +16,7 @@ import { closeDeadline, enterStage, isOpen, newChange, openDeadline, record, typ
 export function createCase(caseId: string, permit: PermitGranted, clock: Clock): { state: CaseState; change: Change } {
   const eligibility = assessEligibility(permit);
   const startsOn = permit.firstRenewalDate ?? permit.permitDate;
-  const clockOfGoal = goalClock(startsOn, isUnaccompaniedMinorCase(permit.persons));
+  const clockOfGoal = goalClock(startsOn, isUnaccompaniedMinorCase(permit.persons), permit.firstRenewalDate ? 'first_renewal' : 'permit');
   const state: CaseState = {
     caseId,
     permit,
@@ -52,7 +52,7 @@ export function createCase(caseId: string, permit: PermitGranted, clock: Clock):
     record(state, change, clock, { kind: 'case', text: `Saken er opprettet; ikke i målgruppen: ${eligibility.reason}`, rule: eligibility.rule });
     return { state, change };
   }
-  openGoalDeadline(state);
+  openGoalDeadline(state, clockOfGoal.title);
   if (eligibility.outcome === 'waiting_for_renewal') {
     state.stage = 'waiting_for_renewal';
     record(state, change, clock, { kind: 'case', text: `Saken er opprettet fra vedtak ${permit.permitId}; venter på første fornyelse (${eligibility.reason})`, rule: 'R-ELIG-2' });
@@ -93,13 +93,12 @@ export function enterInterviewStage(state: CaseState, from: IsoDate, clock: Cloc
 }
 
 /** R-GOAL-1 as a deadline: "reminded" = at risk, "overdue" = late, met or missed when settled. */
-function openGoalDeadline(state: CaseState): void {
+function openGoalDeadline(state: CaseState, title: string): void {
   if (state.deadlines.some((d) => d.id === 'R-GOAL-1')) return;
-  const months = isUnaccompaniedMinorCase(state.permit.persons) ? 3 : 6;
   state.deadlines.push({
     id: 'R-GOAL-1',
     rule: 'R-GOAL-1',
-    title: `Bosatt innen ${months} måneder`,
+    title,
     dueDate: state.goal.goalDate,
     remindDate: state.goal.atRiskDate,
     status: 'open',
@@ -109,10 +108,10 @@ function openGoalDeadline(state: CaseState): void {
 
 /** R-ELIG-2: for a §38-5 family the goal clock starts at the first renewal, not the first grant. */
 export function restartGoalClock(state: CaseState, startsOn: IsoDate, clock: Clock): void {
-  const next = goalClock(startsOn, isUnaccompaniedMinorCase(state.permit.persons));
+  const next = goalClock(startsOn, isUnaccompaniedMinorCase(state.permit.persons), 'first_renewal');
   state.goal = { startsOn, goalDate: next.goalDate, atRiskDate: next.atRiskDate, status: goalStatus(next, clock.today) };
   state.deadlines = state.deadlines.filter((d) => d.id !== 'R-GOAL-1');
-  openGoalDeadline(state);
+  openGoalDeadline(state, next.title);
 }
 
 /** Ends the case; the place it held in a municipality's decided number goes back (R-DIST-2). */
@@ -181,8 +180,4 @@ export function memberList(state: CaseState) {
 /** The reception centre the household lives in; resettlement refugees have none. */
 export function centreOf(state: CaseState): RecipientRef | undefined {
   return state.permit.receptionCentre ? { kind: 'reception_centre', id: state.permit.receptionCentre.id } : undefined;
-}
-
-export function dateOf(clock: Clock): IsoDate {
-  return instantToDate(clock.now);
 }

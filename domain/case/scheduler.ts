@@ -71,7 +71,6 @@ function remind(state: CaseState, deadline: Deadline, clock: Clock, change: Chan
   deadline.status = 'reminded';
   const { permit } = state;
   const centre = centreOf(state);
-  const imdi = { kind: 'imdi', id: 'imdi' } as const;
   switch (deadline.rule) {
     case 'R-GOAL-1':
       state.goal.status = 'at_risk';
@@ -95,7 +94,6 @@ function remind(state: CaseState, deadline: Deadline, clock: Clock, change: Chan
       if (centre) change.effects.push(notify('R-EM-1', 'em-plans-due', centre, { plansDueDate: deadline.dueDate, expectedSettlementWeek: state.agreement!.expectedSettlementWeek, municipality: agreedMunicipality(state) }));
       break;
   }
-  void imdi;
   record(state, change, clock, { kind: 'timer', text: `Påminnelse: ${deadline.title} innen ${deadline.dueDate}`, rule: deadline.rule });
 }
 

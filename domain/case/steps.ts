@@ -6,10 +6,9 @@
  */
 import { addDays, isoWeekYear, mondayOfIsoWeek } from '../dates';
 import { distributionPreconditions, anonymisedProfile } from '../distribution';
-import { assessEligibility } from '../eligibility';
+import { assessEligibility, renewalDateProblem } from '../eligibility';
 import { fullName, isUnaccompaniedMinorCase, kindergartenAgeChildren, schoolAgeChildren } from '../household';
-import { travelPlan } from '../moving';
-import { refusalConsequences } from '../refusal';
+import { arrivalProblem, travelPlan } from '../moving';
 import { missingForDistribution } from '../settlement-info';
 import type { StepData, StepName } from '../steps.schema';
 import { notify, type Effect } from './effects';
@@ -102,12 +101,7 @@ export const STEPS: { [S in StepName]: StepRule<S> } = {
     roles: ['udi', 'imdi'],
     rule: 'R-ELIG-2',
     refuse: (state, { renewalDate }, _actor, clock) =>
-      inStages(state, ['waiting_for_renewal'], 'Første fornyelse') ??
-      (renewalDate <= state.permit.permitDate
-        ? `Fornyelsen (${renewalDate}) må være etter tillatelsen (${state.permit.permitDate}) (R-ELIG-2).`
-        : renewalDate > clock.today
-          ? `Fornyelsen (${renewalDate}) kan ikke være fram i tid (R-ELIG-2).`
-          : undefined),
+      inStages(state, ['waiting_for_renewal'], 'Første fornyelse') ?? renewalDateProblem({ permitDate: state.permit.permitDate, renewalDate, today: clock.today }),
     apply: (state, { renewalDate }, _actor, clock, change) => {
       state.renewalDate = renewalDate;
       // R-ELIG-2: eligibility is assessed again with the renewal; the goal clock starts from it.
@@ -126,10 +120,9 @@ export const STEPS: { [S in StepName]: StepRule<S> } = {
         : actor.role === 'imdi' && state.permit.permitType !== 'resettlement'
           ? 'IMDi registrerer bosettingsopplysninger bare for overføringsflyktninger; for andre gjør mottaket det.'
           : inStages(state, ['waiting_for_renewal', 'interview', 'preparing'], 'Bosettingsopplysninger'),
-    apply: (state, info, _actor, clock) => {
+    apply: (state, info) => {
       state.settlementInfo = info;
       openFunctionReportDeadlineIfNeeded(state);
-      void clock;
       return 'Bosettingsrelevante opplysninger registrert';
     },
   },
@@ -321,7 +314,6 @@ export const STEPS: { [S in StepName]: StepRule<S> } = {
     apply: (state, { refusedOn, moveDeadline }, _actor, clock, change) => {
       enterStage(state, 'refusal', clock);
       refusalStarted(state, { refusedOn, moveDeadline }, clock, change);
-      void refusalConsequences;
       return `Beboeren takket nei til bosettingstilbudet; frist for å flytte ${moveDeadline}`;
     },
   },
@@ -375,13 +367,8 @@ export const STEPS: { [S in StepName]: StepRule<S> } = {
       const stage = inStages(state, ['agreed', 'moving', 'refusal'], 'Mottak i kommunen');
       if (stage) return stage;
       if (actor.organisation !== state.agreement?.municipalityNumber) return `Bare ${state.agreement?.municipalityName ?? 'bosettingskommunen'} bekrefter ankomsten.`;
-      // R-MOVE-3: an arrival date must be possible.
-      if (arrivedOn < state.permit.permitDate) return `Ankomstdatoen ${arrivedOn} er før tillatelsen (${state.permit.permitDate}).`;
-      if (arrivedOn > clock.today) return `Ankomstdatoen ${arrivedOn} er fram i tid.`;
-      const earliest = state.moving ? addDays(state.moving.movingDate, -EARLY_ARRIVAL_TOLERANCE_DAYS) : undefined;
-      if (earliest && arrivedOn < earliest) {
-        return `Ankomstdatoen ${arrivedOn} er mer enn ${EARLY_ARRIVAL_TOLERANCE_DAYS} dager før den avtalte flyttedatoen ${state.moving!.movingDate}.`;
-      }
+      const dateProblem = arrivalProblem({ permitDate: state.permit.permitDate, agreedMovingDate: state.moving?.movingDate, arrivedOn, today: clock.today });
+      if (dateProblem) return dateProblem;
       const arrived = arrivedDufNumbers(state);
       for (const duf of members ?? []) {
         if (!state.permit.persons.some((p) => p.dufNumber === duf)) return `DUF-nummer ${duf} hører ikke til husstanden.`;
@@ -412,9 +399,6 @@ export const STEPS: { [S in StepName]: StepRule<S> } = {
     },
   },
 };
-
-/** R-MOVE-3: a household may arrive a few days before the agreed moving date by arrangement. */
-export const EARLY_ARRIVAL_TOLERANCE_DAYS = 7;
 
 export const stepNames = Object.keys(STEPS) as StepName[];
 

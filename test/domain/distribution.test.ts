@@ -79,8 +79,8 @@ describe('R-DIST-3 anonymised profile', () => {
 
   it('R-DIST-3: holds no names, DUF numbers, national identity numbers, birth dates or reception centre', () => {
     const forbidden = [
-      family.receptionCentre.id,
-      family.receptionCentre.name,
+      family.receptionCentre!.id,
+      family.receptionCentre!.name,
       family.hostMunicipality.name,
       ...family.persons.flatMap((p) => [p.givenName, p.familyName, p.dufNumber, p.dateOfBirth, ...(p.nationalIdentityNumber ? [p.nationalIdentityNumber] : [])]),
     ];

@@ -17,7 +17,7 @@ function state(extra: Partial<CaseState> = {}): CaseState {
 
 const offer = (municipalityNumber: string, status: 'pending' | 'accepted' | 'declined') =>
   ({ municipalityNumber, municipalityName: municipalityNumber, offeredAt: '', offeredBy: { id: 'i', role: 'imdi' }, status }) as CaseState['offers'][number];
-const agreement = (municipalityNumber: string) => ({ kind: 'distribution', municipalityNumber, municipalityName: 'Lillehammer', expectedSettlementWeek: '2027-W04', agreedAt: '' }) as const;
+const agreement = (municipalityNumber: string) => ({ kind: 'distribution', municipalityNumber, municipalityName: 'Lillehammer', expectedSettlementWeek: '2027-W04', agreedAt: '', reservedPersons: 4, reservedYear: 2027 }) as const;
 
 describe('access policy', () => {
   it('R-PRIV-4 supervisors: every read is allowed to them, no write action names them', () => {
