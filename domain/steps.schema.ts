@@ -3,11 +3,12 @@
  * at the edge (400 naming the field); the workflow checks the rules that need the case.
  */
 import { z } from 'zod';
+import type { SettlementInfoCorrection } from './case/state';
 import { isoDateSchema, isoWeekSchema } from './dates.schema';
 import { dufNumberSchema, municipalityNumberSchema } from './identifiers.schema';
 import { departureSchema, travelSchema } from './moving.schema';
 import { booleanField, listOf, longText, oneOf, shortText, strictObject } from './schema';
-import { functionReportSchema, interviewRecordSchema, internalNoteSchema, settlementInfoSchema } from './settlement-info.schema';
+import { functionReportSchema, interviewRecordSchema, internalNoteSchema, personInfoSchema, settlementInfoSchema, specialNeedsSchema } from './settlement-info.schema';
 
 /** R-ELIG-2: the first renewal lets a §38-5 family with ID doubt proceed to the interview. */
 export const firstRenewalSchema = strictObject({ renewalDate: isoDateSchema });
@@ -73,11 +74,30 @@ export const arrivalSchema = strictObject({
   }
 });
 
+/** The same fields, each optional and without its default: a correction names only what changes. */
+function withoutDefaults<Shape extends z.ZodRawShape>(object: z.ZodObject<Shape>, keep: readonly string[] = []) {
+  const shape = Object.fromEntries(
+    Object.entries(object.shape).map(([key, field]) => {
+      const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, keep.includes(key) ? bare : bare.optional()];
+    }),
+  );
+  return z.strictObject(shape);
+}
+
+/**
+ * R-INT-6: a correction of the frozen settlement information names only the fields that change; a
+ * person is named by DUF number, and within a person's special needs only the needs given change.
+ */
+export const settlementInfoCorrectionSchema = withoutDefaults(settlementInfoSchema).extend({
+  persons: listOf(withoutDefaults(personInfoSchema, ['dufNumber']).extend({ specialNeeds: withoutDefaults(specialNeedsSchema).optional() })).optional(),
+}) as unknown as z.ZodType<SettlementInfoCorrection>;
+
 /**
  * R-INT-6: after the interview, new information comes only as an internal note that alerts IMDi —
- * including a corrected settlement-information form (so unknowns can still be filled in).
+ * including corrections of named settlement-information fields (so unknowns can still be answered).
  */
-export const internalNoteStepSchema = internalNoteSchema.extend({ correctedSettlementInfo: settlementInfoSchema.optional() });
+export const internalNoteStepSchema = internalNoteSchema.extend({ correctedSettlementInfo: settlementInfoCorrectionSchema.optional() });
 
 /** A task the case raised for a person (e.g. a message to deliver by hand) is done. */
 export const closeTaskSchema = strictObject({ taskId: shortText, note: longText });

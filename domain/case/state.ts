@@ -10,6 +10,7 @@ import type { Address, DepartureReason, TravelPlan } from '../moving';
 import type { PermitGranted } from '../permit';
 import type { RefusalOutcome } from '../refusal';
 import type { InterviewRecord, SettlementInfo } from '../settlement-info';
+import type { PersonInfo, SpecialNeeds } from '../settlement-info.schema';
 import type { Effect } from './effects';
 
 export type Stage =
@@ -90,6 +91,11 @@ export type Agreement = {
 };
 
 export type InternalNote = { at: IsoInstant; by: Actor; text: string; riskToSelfOrOthers?: unknown };
+
+/** R-INT-6: the fields a correction names; a person by DUF number, within it only the needs given. */
+export type SettlementInfoCorrection = Partial<Omit<SettlementInfo, 'persons'>> & {
+  persons?: (Partial<Omit<PersonInfo, 'specialNeeds' | 'dufNumber'>> & { dufNumber: string; specialNeeds?: Partial<SpecialNeeds> })[];
+};
 
 /** R-INT-6: one attributed correction of named settlement-information fields after the interview. */
 export type Correction = { at: IsoInstant; by: Actor; fields: Record<string, { before: unknown; after: unknown }> };
@@ -234,16 +240,18 @@ export function enterStage(state: CaseState, stage: Stage, clock: Clock): void {
 }
 
 /** R-INT-6: a partial correction changes the named fields only; persons are matched by DUF number. */
-export function mergeSettlementInfo(current: SettlementInfo, correction: Partial<SettlementInfo>): { merged: SettlementInfo; fields: Correction['fields'] } {
+export function mergeSettlementInfo(current: SettlementInfo, correction: SettlementInfoCorrection): { merged: SettlementInfo; fields: Correction['fields'] } {
   const merged: SettlementInfo = { ...current, persons: current.persons.map((p) => ({ ...p })) };
   const fields: Correction['fields'] = {};
   for (const [key, after] of Object.entries(correction) as [keyof SettlementInfo, unknown][]) {
     if (after === undefined) continue;
     if (key === 'persons') {
-      for (const person of after as SettlementInfo['persons']) {
+        for (const person of after as NonNullable<SettlementInfoCorrection['persons']>) {
         const index = merged.persons.findIndex((p) => p.dufNumber === person.dufNumber);
         const before = index >= 0 ? merged.persons[index] : undefined;
-        const next = { ...(before ?? {}), ...stripUndefined(person) } as SettlementInfo['persons'][number];
+        const { specialNeeds, ...rest } = person;
+        const next = { ...(before ?? {}), ...stripUndefined(rest) } as SettlementInfo['persons'][number];
+        if (specialNeeds) next.specialNeeds = { ...(before?.specialNeeds ?? {}), ...stripUndefined(specialNeeds) } as SettlementInfo['persons'][number]['specialNeeds'];
         if (index >= 0) merged.persons[index] = next;
         else merged.persons.push(next);
         fields[`persons[${person.dufNumber}]`] = { before, after: next };
