@@ -70,6 +70,24 @@ const messages = {
     ],
   },
 
+  // ─── Residents of special care units (R-REG-6) ──────────────────────────────────────────
+  'function-report-due': {
+    name: 'påminnelse om oppdatert funksjonsrapport',
+    subject: 'Påminnelse: oppdatert funksjonsrapport til IMDi senest {dueDate, date, long}',
+    body: [
+      'Beboeren bor i et av UDIs særskilte botilbud og venter på bosetting. IMDi skal ha en oppdatert funksjonsrapport minst hver sjette måned. Neste frist er {dueDate, date, long}.',
+      'Er ingenting endret siden forrige rapport, registrerer dere «ingen endring» i Bosetting.',
+    ],
+  },
+  'function-report-overdue': {
+    name: 'melding om manglende funksjonsrapport',
+    subject: 'Fristen er passert: oppdatert funksjonsrapport (frist {dueDate, date, long})',
+    body: [
+      'Det er ikke registrert en oppdatert funksjonsrapport, eller «ingen endring», innen fristen {dueDate, date, long}. Beboeren bor i et av UDIs særskilte botilbud og venter på bosetting.',
+      'Mottaket må sende rapporten til IMDi snarest, slik at kommunen får riktige opplysninger om behovet for tilrettelegging.',
+    ],
+  },
+
   // ─── Finding a municipality ─────────────────────────────────────────────────────────────
   'distribution-offer': {
     name: 'forespørsel om bosetting',
@@ -197,7 +215,7 @@ const messages = {
   },
   'refusal-step-1-letter': {
     name: 'brev om konsekvenser av bosettingsnekt',
-    subject: 'Konsekvenser av å takke nei til bosetting – varsel om stans i basisbeløpet',
+    subject: 'Konsekvenser av flyttenekt – varsel om stopp i basis',
     body: [
       '{concerning}',
       'Du har takket nei til tilbudet om bosetting. IMDi har satt en frist for når du må flytte til bosettingskommunen: senest {moveByDate, date, long}.',

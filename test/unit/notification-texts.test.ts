@@ -119,7 +119,7 @@ describe('message texts in bokmål (golden)', () => {
 
   it("R-REF-3: step 1 warns of IMDi's deadline and that the basic allowance stops on the step-2 date", () => {
     const { subject, body } = render('refusal-step-1-letter');
-    expect(subject).toContain('varsel om stans i basisbeløpet');
+    expect(subject).toBe('Konsekvenser av flyttenekt – varsel om stopp i basis'); // UDI's own title (2.9.1)
     expect(body).toContain('senest 10. februar 2027');
     expect(body).toContain('Hvis du ikke har flyttet innen fristen, har du ikke lenger rett til plass i mottaket, og basisbeløpet til livsopphold stanses fra 11. februar 2027.');
     expect(body).not.toMatch(/er stanset/);
