@@ -9,21 +9,14 @@
  * a place has run out and the allowance is lost (R-REF-4). Step 3, the request for forced eviction
  * to the bailiff, goes the same day ("samtidig", R-REF-5). Both are deadlines on the case.
  */
-import { addDays, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
+import { deadlinePolicies } from '../deadlines';
 import { adults, fullName } from '../household';
 import type { Person } from '../permit';
-import { refusalConsequences, refusalLetters, unaccompaniedMinorsInRefusal, DAYS_FROM_STEP_1_TO_STEP_2 } from '../refusal';
+import { refusalConsequences, refusalLetters, refusalSchedule, unaccompaniedMinorsInRefusal } from '../refusal';
 import { notify } from './effects';
 import { agreedMunicipality } from './lifecycle';
 import { closeDeadline, record, type CaseState, type Change, type Clock, type Deadline } from './state';
-
-/** R-REF-3..5: the dates of the three steps. */
-export function refusalStepDates(step1: IsoDate, moveDeadline: IsoDate): { step1: IsoDate; step2: IsoDate; step3: IsoDate } {
-  const afterDeadline = addDays(moveDeadline, 1);
-  const afterStep1 = addDays(step1, DAYS_FROM_STEP_1_TO_STEP_2);
-  const step2 = afterDeadline > afterStep1 ? afterDeadline : afterStep1;
-  return { step1, step2, step3: step2 };
-}
 
 const member = (p: Person) => ({ name: fullName(p), dufNumber: p.dufNumber });
 const addressed = (p: Person) => ({ ...member(p), dateOfBirth: p.dateOfBirth });
@@ -31,7 +24,7 @@ const addressed = (p: Person) => ({ ...member(p), dateOfBirth: p.dateOfBirth });
 /** R-REF-2, R-REF-3: what happens the day the refusal is registered. */
 export function refusalStarted(state: CaseState, { refusedOn, moveDeadline }: { refusedOn: IsoDate; moveDeadline: IsoDate }, clock: Clock, change: Change): void {
   const { permit, caseId } = state;
-  const dates = refusalStepDates(clock.today, moveDeadline);
+  const dates = refusalSchedule({ refusedOn, moveDeadline });
   state.refusal = { refusedOn, moveDeadline, step: 1, stepDates: dates, consequences: refusalConsequences };
   const municipality = agreedMunicipality(state);
   const resident = { kind: 'resident', id: caseId } as const;
@@ -76,8 +69,8 @@ export function refusalStarted(state: CaseState, { refusedOn, moveDeadline }: { 
   // Only adults can be evicted; a household of minors stays until it moves (R-REF-6).
   if (adults(permit.persons, clock.today).length === 0) return;
   state.deadlines.push(
-    { id: 'R-REF-4', rule: 'R-REF-4', title: 'Trinn 2: varsel om utkastelse, basis stopper', dueDate: dates.step2, status: 'open', party: 'udi' },
-    { id: 'R-REF-5', rule: 'R-REF-5', title: 'Trinn 3: begjæring om tvangsfravikelse til namsmannen', dueDate: dates.step3, status: 'open', party: 'udi' },
+    { id: 'R-REF-4', rule: 'R-REF-4', title: deadlinePolicies['R-REF-4'].title, dueDate: dates.step2, status: 'open', party: 'udi' },
+    { id: 'R-REF-5', rule: 'R-REF-5', title: deadlinePolicies['R-REF-5'].title, dueDate: dates.step3, status: 'open', party: 'udi' },
   );
 }
 
@@ -111,7 +104,7 @@ export function refusalStepDue(state: CaseState, deadline: Deadline, clock: Cloc
       notify('R-REF-5', 'bailiff-request', { kind: 'bailiff', id: permit.hostMunicipality.municipalityNumber }, {
         householdMembers: adults(permit.persons, clock.today).map(addressed),
         receptionCentre: { name: receptionCentre.name },
-        evictionNoticeSentOn: refusal.stepDates.step2,
+        evictionNoticeSentOn: refusal.stepDates.step3,
         evictionDate: deadline.dueDate,
       }),
     );

@@ -88,7 +88,7 @@ function remind(state: CaseState, deadline: Deadline, clock: Clock, change: Chan
       );
       break;
     case 'R-REG-6': // R-REG-6: the centre owes the report; IMDi waits for it
-      if (centre) change.effects.push(notify('R-REG-6', 'function-report-due' as never, centre, { dueDate: deadline.dueDate }));
+      if (centre) change.effects.push(notify('R-REG-6', 'function-report-due', centre, { dueDate: deadline.dueDate }));
       break;
     case 'R-EM-1':
       if (centre) change.effects.push(notify('R-EM-1', 'em-plans-due', centre, { plansDueDate: deadline.dueDate, expectedSettlementWeek: state.agreement!.expectedSettlementWeek, municipality: agreedMunicipality(state) }));
@@ -122,8 +122,8 @@ function escalate(state: CaseState, deadline: Deadline, clock: Clock, change: Ch
       send(notify('R-HOST-1', 'mapping-overdue', imdi, { mappingDueDate: deadline.dueDate, hostMunicipality: { number: permit.hostMunicipality.municipalityNumber, name: permit.hostMunicipality.name } }), 'IMDi');
       break;
     case 'R-REG-6': // R-REG-6: the report is IMDi's; the centre and IMDi both hear it is late
-      if (centre) send(notify('R-REG-6', 'function-report-overdue' as never, centre, { dueDate: deadline.dueDate }), 'mottaket');
-      send(notify('R-REG-6', 'function-report-overdue' as never, imdi, { dueDate: deadline.dueDate }), 'IMDi');
+      if (centre) send(notify('R-REG-6', 'function-report-overdue', centre, { dueDate: deadline.dueDate }), 'mottaket');
+      send(notify('R-REG-6', 'function-report-overdue', imdi, { dueDate: deadline.dueDate }), 'IMDi');
       break;
     case 'R-EM-1':
       send(notify('R-EM-1', 'em-plans-overdue', imdi, { plansDueDate: deadline.dueDate, expectedSettlementWeek: state.agreement!.expectedSettlementWeek, municipality: agreedMunicipality(state) }), 'IMDi');
