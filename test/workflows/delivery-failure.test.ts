@@ -34,7 +34,7 @@ describe('delivery failure', () => {
     const state = await eventually(() => handle.query(caseStateQuery), (s) => s.deadlines.some((d) => d.id.startsWith('delivery#')));
     const task = state.deadlines.find((d) => d.id.startsWith('delivery#'))!;
     expect(task).toMatchObject({ rule: 'R-INT-1', status: 'open' });
-    expect(task.title).toContain('Deliver "new-case" to reception_centre mottak-lillehammer by hand');
+    expect(task.title).toContain('Lever «new-case» til reception_centre mottak-lillehammer manuelt');
     expect(state.stage).toBe('interview'); // the case goes on
     expect(received).toBe(1); // a 400 is not retried
     const [logged] = (await listCaseNotifications(t.tables, caseId)).filter((n) => n.type === 'new-case');
@@ -42,6 +42,6 @@ describe('delivery failure', () => {
 
     const closed = await step(handle, 'closeTask', staff.mottak, { taskId: task.id, note: 'Handed to the bosettingsansvarlig in person.' });
     expect(closed.deadlines.find((d) => d.id === task.id)!.status).toBe('met');
-    expect(closed.timeline.at(-1)).toMatchObject({ kind: 'step', text: `Task ${task.id} done: Handed to the bosettingsansvarlig in person.`, actor: staff.mottak });
+    expect(closed.timeline.at(-1)).toMatchObject({ kind: 'step', text: `Oppgave ${task.id} utført: Handed to the bosettingsansvarlig in person.`, actor: staff.mottak });
   });
 });

@@ -29,12 +29,12 @@ describe('settlement interview deadline', () => {
     await t.env.sleep('3 days');
     const state = await eventually(
       () => handle.query(caseStateQuery),
-      (s) => s.timeline.some((e) => e.rule === 'R-INT-2' && e.text.startsWith('Overdue')),
+      (s) => s.timeline.some((e) => e.rule === 'R-INT-2' && e.text.startsWith('Fristen er passert')),
     );
     const deadline = state.deadlines.find((d) => d.rule === 'R-INT-2')!;
     expect(deadline.status).toBe('overdue');
-    const escalation = state.timeline.find((e) => e.kind === 'timer' && e.rule === 'R-INT-2' && e.text.startsWith('Overdue'))!;
-    expect(escalation.text).toContain('escalated to reception_centre_leader, udi_regional_office');
+    const escalation = state.timeline.find((e) => e.kind === 'timer' && e.rule === 'R-INT-2' && e.text.startsWith('Fristen er passert'))!;
+    expect(escalation.text).toContain('varslet mottaksleder, UDI regionkontor');
     expect(Date.parse(escalation.at) - started).toBeGreaterThanOrEqual(14 * DAY);
     // The 14 days passed on the server's clock, not the test's.
     expect(Date.now() - wallStart).toBeLessThan(DAY);
