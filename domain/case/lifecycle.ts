@@ -152,11 +152,12 @@ export function settleArrived(state: CaseState, arrivedOn: IsoDate, dufNumbers: 
     if (state.stage === 'refusal') enterStage(state, 'moving', clock);
     return `${persons.length} av ${state.permit.persons.length} i husstanden kom til ${agreement.municipalityName} ${arrivedOn}; saken venter på resten`;
   }
-  enterStage(state, 'settled', clock);
-  state.outcome = { reason: `Bosatt i ${agreement.municipalityName}`, rule: 'R-MOVE-3', on: arrivedOn };
+  // R-GOAL-1: met when the last member arrived by the goal date; missed (late) after it.
   const late = arrivedOn > state.goal.goalDate;
   state.goal.status = late ? 'late' : state.goal.status === 'late' ? 'on_track' : state.goal.status;
-  for (const d of state.deadlines.filter(isOpen)) closeDeadline(state, d.id, d.rule === 'R-GOAL-1' ? (late ? 'missed' : 'met') : 'not_applicable', clock);
+  closeDeadline(state, 'R-GOAL-1', late ? 'missed' : 'met', clock);
+  enterStage(state, 'settled', clock); // every other deadline no longer applies
+  state.outcome = { reason: `Bosatt i ${agreement.municipalityName}`, rule: 'R-MOVE-3', on: arrivedOn };
   return `Ankomst til ${agreement.municipalityName} bekreftet ${arrivedOn}${late ? ` — etter målet for bosetting (${state.goal.goalDate})` : ''}`;
 }
 

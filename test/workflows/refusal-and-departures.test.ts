@@ -47,10 +47,16 @@ describe('refusal', () => {
     expect(letters).toHaveLength(1);
     for (const duf of FAMILY_DUF) expect(letters[0]!.body).toContain(duf);
 
-    // Step 1 the day after the deadline (R-REF-1: the place lasts until then).
-    await t.env.sleep('8 days');
+    // R-REF-3, step 1 at once: UDI's letter warns of IMDi's deadline and that the allowance will stop.
     const step1 = await refusalAt(handle, (s) => s.refusal?.step === 1);
-    expect(step1.refusal!.stepDates.step1).toBe(addDays(moveDeadline, 1));
+    expect(step1.refusal!.stepDates.step1).toBe(refusedOn);
+    // R-REF-4/5: step 2 the day after IMDi's deadline, but never sooner than 14 days after step 1;
+    // both steps are deadlines on the case (so /v1/deadlines shows the eviction date).
+    const step2On = addDays(refusedOn, 14);
+    expect(step1.deadlines.filter((d) => d.rule === 'R-REF-4' || d.rule === 'R-REF-5').map((d) => [d.rule, d.dueDate, d.status])).toEqual([
+      ['R-REF-4', step2On, 'open'],
+      ['R-REF-5', step2On, 'open'],
+    ]);
     const step1Letters = await eventually(() => listCaseNotifications(t.tables, caseId), (ns) => ns.filter((n) => n.type === 'refusal-step-1-letter').length >= 2);
     // R-REF-3: adults only — one letter to each of the two adults, never to the children; each lists the family.
     // (The letter names its addressee in its address block; the text says "du".)
@@ -58,12 +64,16 @@ describe('refusal', () => {
     expect(addressed.map((a: { name: string; dufNumber: string }) => `${a.name}, DUF-nr. ${a.dufNumber}`)).toEqual(['Amal Haddad, DUF-nr. 202612345671', 'Omar Haddad, DUF-nr. 202612345682']);
     for (const letter of step1Letters.filter((n) => n.type === 'refusal-step-1-letter')) expect(letter.body).toContain('du må flytte til bosettingskommunen');
 
-    // Step 2 fourteen days after step 1, and step 3 (the bailiff) together with it.
+    const step1Letter = JSON.parse(step1Letters.find((n) => n.type === 'refusal-step-1-letter')!.data!);
+    expect(step1Letter).toMatchObject({ moveByDate: moveDeadline, allowanceStopsOn: step2On });
+
+    // Step 2 on its date (not before), and step 3 (the bailiff) together with it ("samtidig").
     await t.env.sleep('13 days');
     expect((await handle.query(caseStateQuery)).refusal!.step).toBe(1);
     await t.env.sleep('2 days');
     const step3 = await refusalAt(handle, (s) => s.refusal?.step === 3);
-    expect(step3.refusal!.stepDates).toEqual({ step1: addDays(moveDeadline, 1), step2: addDays(moveDeadline, 15), step3: addDays(moveDeadline, 15) });
+    expect(step3.refusal!.stepDates).toEqual({ step1: refusedOn, step2: step2On, step3: step2On });
+    expect(step3.deadlines.filter((d) => d.rule === 'R-REF-4' || d.rule === 'R-REF-5').map((d) => d.status)).toEqual(['met', 'met']);
     const sent = await listCaseNotifications(t.tables, caseId);
     expect(sent.filter((n) => n.type === 'keep-offer-request')).toHaveLength(2); // R-REF-4: asked again
     expect(sent.find((n) => n.type === 'bailiff-request')).toMatchObject({ rule: 'R-REF-5', recipient: 'bailiff:3405' });
@@ -71,7 +81,7 @@ describe('refusal', () => {
     // R-REF-6: eviction closes the case with the reason and gives the place back.
     await step(handle, 'endRefusal', staff.udi, { outcome: 'evicted', on: await today() });
     const closed = await refusalAt(handle, (s) => s.stage === 'closed');
-    expect(closed.outcome).toMatchObject({ rule: 'R-REF-6', reason: 'Evicted after refusing settlement' });
+    expect(closed.outcome).toMatchObject({ rule: 'R-REF-6', reason: 'Kastet ut etter bosettingsnekt' });
     expect((await getMunicipalityYear(t.tables, '3403', year))!.reservedCases).not.toContain(caseId);
   });
 
@@ -81,11 +91,11 @@ describe('refusal', () => {
     await step(handle, 'registerRefusal', staff.mottak, { refusedOn, moveDeadline: addDays(refusedOn, 3) });
     await t.env.sleep('20 days');
     await refusalAt(handle, (s) => s.refusal?.step === 3);
-    const moving = await step(handle, 'agreeMovingDate', staff.mottak, { movingDate: addDays(await today(), 2), travel: { mode: 'public_transport', journeyHours: 2 } });
+    const moving = await step(handle, 'agreeMovingDate', staff.mottak, { movingDate: await today(), travel: { mode: 'public_transport', journeyHours: 2 } });
     expect(moving.stage).toBe('moving');
     expect(moving.refusal!.outcome).toBe('moved');
     expect(moving.moving!.travel.foodAndDrink).toBe(false); // R-MOVE-2: under 3 hours
-    const settled = await step(handle, 'confirmArrival', staff.kommune('3403'), { arrivedOn: addDays(await today(), 2), allMembersArrived: true });
+    const settled = await step(handle, 'confirmArrival', staff.kommune('3403'), { arrivedOn: await today(), allMembersArrived: true });
     expect(settled.stage).toBe('settled');
   });
 });

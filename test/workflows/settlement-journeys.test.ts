@@ -54,7 +54,7 @@ describe('settlement case journeys', () => {
     expect(settled.stage).toBe('settled');
     expect(settled.deadlines.find((d) => d.rule === 'R-GOAL-1')!.status).toBe('met');
     const final: CaseState = await handle.result();
-    expect(final.outcome).toMatchObject({ reason: 'Settled in Gjøvik', rule: 'R-MOVE-3' });
+    expect(final.outcome).toMatchObject({ reason: 'Bosatt i Gjøvik', rule: 'R-MOVE-3' });
     // R-ARR: each person's journey in the municipality has started and outlives the case.
     for (const [index] of final.permit.persons.entries()) {
       const journey = await t.client.workflow.getHandle(arrivalJourneyWorkflowId(caseId, index + 1)).describe();
