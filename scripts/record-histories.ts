@@ -36,6 +36,8 @@ const config = loadConfig({
   // Recorded encrypted, with the tests' key, so the replay test can read them.
   PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
   CASE_ID_SECRET: TEST_CASE_ID_SECRET,
+  // Nothing signs in while recording; a throwaway secret satisfies the API's start-up check.
+  AUTH_SECRET: 'record-histories-only-not-a-real-secret-000000',
 });
 const system = await startSystem(config, { log, persist: false });
 const { client, tables } = system;

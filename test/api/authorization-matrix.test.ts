@@ -72,6 +72,11 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     // Offered to 3405, not accepted: that municipality sees the anonymised profile, no other one sees it (R-DIST-3).
     expect: { none: 401, udi: 200, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200, supervisor: 200 },
   },
+  'GET /v1/cases/{caseId}/steps': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/steps` }),
+    // Whoever may read the case may ask which of its role's steps are open (the offered municipality too).
+    expect: { none: 401, udi: 200, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200, supervisor: 200 },
+  },
   'GET /v1/cases/{caseId}/history': {
     request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/history` }),
     // Not accepted yet: no municipality sees the history.

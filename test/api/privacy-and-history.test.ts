@@ -109,7 +109,7 @@ describe('audit log', () => {
       ['bosettingsansvarlig-lillehammer', 'mottak', 'mottak-lillehammer', 'case.interview', 'refused'],
       ['imdi-caseworker', 'imdi', null, 'case.history', 'ok'],
     ]);
-    expect(mine[5].detail).toContain('preparing');
+    expect(mine[5].detail).toContain('klargjøring');
     for (const entry of mine) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 120_000);
   });
 });
@@ -132,15 +132,15 @@ describe('staff steps (the interview as the pattern)', () => {
     const again = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
-    expect(again.body.detail).toContain('the case is in "preparing"');
+    expect(again.body.detail).toContain('saken er i «klargjøring»');
   });
 
-  it('R-INT-3: a record the household check refuses is a 409 naming the member', async () => {
+  it('R-INT-3: a record the household check refuses is a 400 naming the member at the field', async () => {
     const { caseId, cal } = await newCase();
     const onlyOne = validInterview(cal, { participants: [{ dufNumber: '202612345671', format: 'joint' }] });
     const refused = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, onlyOne);
-    expect(refused.status).toBe(409);
-    expect(refused.body.detail).toContain('Omar Haddad');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: 'participants', message: expect.stringContaining('Omar Haddad') }));
   });
 
   it('an Idempotency-Key makes a retried step apply once', async () => {
@@ -187,7 +187,7 @@ describe('history', () => {
     // One timer at a time: the next deadline to act on (the competence mapping's reminder, R-HOST-1).
     const timer = at(/^temporal: Timer set for .* \(reminder: Kompetansekartlegging gjennomført\)$/);
     const step = at(/^temporal: Staff step "complete interview" accepted from bosettingsansvarlig-lillehammer \(mottak, mottak-lillehammer\)$/);
-    const recorded = at(/^case: Settlement interview completed/);
+    const recorded = at(/^case: Bosettingssamtalen er gjennomført/);
     expect(started).toBeLessThan(notice);
     expect(notice).toBeLessThan(step);
     expect(timer).toBeLessThan(step);
