@@ -129,11 +129,34 @@ export async function readableHistory(client: Client, state: CaseState | undefin
     }
   }
 
-  for (const entry of state?.timeline ?? []) {
-    entries.push({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor });
+  const timeline = (state?.timeline ?? []).map((entry): HistoryEntry => ({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor }));
+  return inOrderOfHappening(entries, timeline);
+}
+
+/**
+ * The order things happened, from two sequences that each already are in it: Temporal's events
+ * (run by run, event id by event id) and the case's own timeline (in the order the workflow
+ * recorded it). Neither is ever reordered — not by text, not by a clock. They are merged: each case
+ * entry comes right after the last event recorded at or before its instant (a workflow records an
+ * entry at the start of the task that runs the step, so it follows that task's start; ties: the
+ * event first).
+ */
+export function inOrderOfHappening(events: readonly HistoryEntry[], timeline: readonly HistoryEntry[]): HistoryEntry[] {
+  const merged: HistoryEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < events.length || j < timeline.length) {
+    const event = events[i];
+    const entry = timeline[j];
+    if (event && (!entry || Date.parse(event.at) <= Date.parse(entry.at))) {
+      merged.push(event);
+      i += 1;
+    } else {
+      merged.push(entry!);
+      j += 1;
+    }
   }
-  // Stable: events with the same instant keep their order within each source.
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index).map(({ entry }) => entry);
+  return merged;
 }
 
 /**
