@@ -197,7 +197,10 @@ describe('history', () => {
     expect(history.body.entries.find((e: any) => e.text.startsWith('Timer set'))).toMatchObject({ rule: 'R-HOST-1' });
     // The step's content (the interview record) is not copied into the history.
     expect(history.text).not.toContain('202612345671');
-    const sorted = [...history.body.entries].map((e: any) => e.at);
-    expect(sorted).toEqual([...sorted].sort());
+    // In the order things happened: Temporal's events by event id (not by their clocks), the case's timeline in its own order.
+    const eventIds = history.body.entries.filter((e: any) => e.source === 'temporal').map((e: any) => e.eventId);
+    expect(eventIds).toEqual([...eventIds].sort((a: number, b: number) => a - b));
+    const told = history.body.entries.filter((e: any) => e.source === 'case').map((e: any) => e.text);
+    expect(told).toEqual((await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.timeline.map((e: any) => e.text));
   });
 });
