@@ -238,6 +238,27 @@ describe('R-REG-3: the history and the notification log follow the view', () => 
   });
 });
 
+describe('history order', () => {
+  it('settlement information posted right after the permit: the history keeps Temporal’s event order and the case’s own order, five times out of five', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal));
+      expect(created.status).toBe(201);
+      const id = created.body.caseId;
+      expect((await call(callers.mottak, 'POST', `/v1/cases/${id}/settlement-info`, completeSettlementInfo())).status).toBe(200);
+      const history = await eventually(
+        () => call(callers.imdi, 'GET', `/v1/cases/${id}/history`),
+        (r) => r.body.entries.some((e: any) => e.text.startsWith('Case created')),
+      );
+      const entries = history.body.entries as { source: string; text: string; eventId?: number }[];
+      expect(entries[0]!.text).toBe('Case workflow started');
+      const eventIds = entries.filter((e) => e.source === 'temporal').map((e) => e.eventId!);
+      expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
+      const timeline = (await call(callers.imdi, 'GET', `/v1/cases/${id}`)).body.timeline.map((e: any) => e.text);
+      expect(entries.filter((e) => e.source === 'case').map((e) => e.text)).toEqual(timeline);
+    }
+  });
+});
+
 describe('R-HOST-1, R-HOST-2: /v1/deadlines for the host and the settling municipality', () => {
   it('the host municipality sees its two deadlines of the centre’s residents and nothing else of the case; no other municipality sees them', async () => {
     const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal, { hostMunicipality: { municipalityNumber: '3407', name: 'Gjøvik' } }));
