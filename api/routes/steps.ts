@@ -20,11 +20,11 @@ import { stepSchemas, type StepName } from '../../domain/steps.schema';
 import { availableSteps } from '../../domain/case/steps';
 import { interviewRecordSchemaFor } from '../../domain/settlement-info.schema';
 import { caseStateQuery, stepUpdateId, stepUpdates, type Actor, type CaseState, type StepCall, type StepResult } from '../../workflows/messages';
-import { authorize, caseView, organisationsOfState, type Action } from '../access';
+import { authorize, type Action } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
-import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
+import { caseViewFor, caseViewSchema } from '../case-views';
 import { fieldErrors, problem } from '../problem';
 import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
 
@@ -96,8 +96,8 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
     },
     responses: {
       200: {
-        description: 'The step\'s outcome, and the case after the step as far as the caller now sees it',
-        content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised', 'none']), step: stepResultSchema }).passthrough() } },
+        description: "The step's outcome, and the case after the step as far as the caller now sees it (its view, api/case-views.ts)",
+        content: { 'application/json': { schema: caseViewSchema.and(z.object({ step: stepResultSchema })) } },
       },
       ...problemResponses(400, 401, 403, 404, 409, 413, 415),
     },
@@ -136,12 +136,10 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
       return problem(c, 409, 'Step not allowed now', reason, { action: definition.action });
     }
     await audit(deps.tables, principal, definition.action, caseId, 'ok');
-    // The step may change the caller's reach (a municipality that accepts sees the case in full).
+    // The caller's view of the case after the step, exactly as a read answers (R-REG-3, R-PRIV-3):
+    // a step may change it (a municipality that accepts sees the settling municipality's view).
     const state: CaseState = await handle.query(caseStateQuery);
-    const view = caseView(c.get('scope'), principal, organisationsOfState(state));
-    if (view === 'none') return c.json({ view, caseId, step: result }, 200);
-    const body200 = view === 'full' ? fullCaseView(state, caseLinks(deps, caseId)) : anonymisedCaseView(state, today(deps));
-    return c.json({ ...body200, step: result }, 200);
+    return c.json({ ...caseViewFor(state, principal, deps), step: result }, 200);
   });
 }
 

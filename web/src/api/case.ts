@@ -41,7 +41,7 @@ export type FullCase = {
   offers?: Offer[];
   agreement?: { kind: string; municipalityNumber: string; municipalityName: string; expectedSettlementWeek: string; agreedAt: string };
   moving?: { movingDate: string; travel: { mode: string; journeyHours: number } };
-  arrival?: { arrivedOn: string };
+  arrivals?: { arrivedOn: string; dufNumbers: string[] }[];
   outcome?: { reason: string; rule?: string; on: string };
   deadlines?: Deadline[];
   timeline?: TimelineEntry[];

@@ -189,7 +189,7 @@ function FullCaseView({ view }: { view: FullCase }) {
               <dt>Flyttedato</dt>
               <dd>{view.moving ? formatDate(view.moving.movingDate) : 'Ikke avtalt'}</dd>
               <dt>Ankomst</dt>
-              <dd>{view.arrival ? formatDate(view.arrival.arrivedOn) : 'Ikke bekreftet'}</dd>
+              <dd>{view.arrivals?.length ? view.arrivals.map((a) => `${formatDate(a.arrivedOn)} (${a.dufNumbers.length})`).join(', ') : 'Ikke bekreftet'}</dd>
               {view.outcome && (
                 <>
                   <dt>Utfall</dt>
