@@ -1,8 +1,29 @@
 /**
- * The shape of the settlement case's state and history. Version 2 (the pure-reducer case of issue 9:
- * refusal inside the case, person-based places, per-role timeline) cannot replay histories of
- * version 1, and its state is not version 1's. A run carries the version it was started with, and
- * the embedded dev server's data directory records the version it holds (scripts/start.ts sets an
- * older directory aside instead of replaying it).
+ * The embedded data directory records the data format of the cases it holds (DATA_FORMAT, the
+ * shape of the settlement case's state, domain/case/state.ts); an older directory is set aside.
  */
-export const DATA_FORMAT = 2;
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATA_FORMAT } from '../domain/case/state';
+
+export { DATA_FORMAT };
+
+const MARKER = 'data-format';
+
+/**
+ * The embedded data directory holds cases of one data format. A directory of an older format (or
+ * one from before the marker existed) is moved aside — renamed, never deleted — so `npm start`
+ * starts clean instead of replaying old cases into new code; the log says where it went.
+ */
+export function ensureDataFormat(dataDir: string, log: (line: string) => void): void {
+  const marker = path.join(dataDir, MARKER);
+  const holdsData = fs.existsSync(dataDir) && fs.readdirSync(dataDir).some((name) => name !== MARKER);
+  const format = fs.existsSync(marker) ? Number(fs.readFileSync(marker, 'utf8').trim()) : holdsData ? 1 : DATA_FORMAT;
+  if (format !== DATA_FORMAT) {
+    const aside = `${dataDir}.format-${format}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(dataDir, aside);
+    log(`The data in ${dataDir} is of data format ${format}; this version reads format ${DATA_FORMAT}. Moved it to ${aside} and started empty.`);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(marker, `${DATA_FORMAT}\n`);
+}

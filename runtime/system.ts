@@ -2,6 +2,7 @@
  * Starts the whole system in one process: the embedded parts when configured (Temporal dev server,
  * dynalite), then the worker and the API. `npm start` and the end-to-end tests both use this.
  */
+import { ensureDataFormat } from './data-format';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -58,7 +59,7 @@ export async function startSystem(
     for (const stop of stops.reverse()) await stop().catch((error) => log(`while stopping: ${String(error)}`));
   };
   try {
-    if (persist) fs.mkdirSync(config.dataDir, { recursive: true });
+    if (persist) ensureDataFormat(config.dataDir, log);
 
     if (config.dynamo.embedded) {
       await assertPortFree(config.dynamo.embedded.port, 'the embedded DynamoDB store (DYNALITE_PORT)');

@@ -24,14 +24,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { createCase } from '../domain/case/lifecycle';
 import { nextWake, runDue } from '../domain/case/scheduler';
-import { LIMITS, FINAL_STAGES, newChange, record, type CaseState, type Change, type Clock, type Role } from '../domain/case/state';
+import { DATA_FORMAT, LIMITS, FINAL_STAGES, newChange, record, type CaseState, type Change, type Clock, type Role } from '../domain/case/state';
 import { applyStep, placeNeeded, stepNames, stepRefusal } from '../domain/case/steps';
 import { caseSummary } from '../domain/case/summary';
 import type { Effect } from '../domain/case/effects';
 import type { PermitGranted } from '../domain/permit';
 import type { StepData, StepName } from '../domain/steps.schema';
 import { notifyActivityOptions } from '../notifications/request';
-import { DATA_FORMAT } from '../runtime/data-format';
 import type { arrivalJourney } from './arrival-journey';
 import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
 import { caseStateQuery, stepUpdates, type StepCall, type StepResult } from './messages';
@@ -56,7 +55,7 @@ export type SettlementCaseInput = {
   continued?: CaseState;
   /** Overrides MAX_HISTORY_EVENTS_PER_RUN (tests prove the hand-over with a small bound). */
   maxHistoryEvents?: number;
-  /** The shape of the state and its history (runtime/data-format.ts). */
+  /** The shape of the state and its history (DATA_FORMAT, domain/case/state.ts). */
   dataFormat?: number;
 };
 

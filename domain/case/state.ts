@@ -13,6 +13,14 @@ import type { InterviewRecord, SettlementInfo } from '../settlement-info';
 import type { PersonInfo, SpecialNeeds } from '../settlement-info.schema';
 import type { Effect } from './effects';
 
+/**
+ * The shape of the case's state and history. Format 2 (issue 9: pure reducers, refusal inside the
+ * case, places in persons, per-role timeline) cannot replay format 1's histories nor read its state:
+ * a run carries its format, and a run of another format fails with the reason (workflow), the
+ * embedded data directory of another format is set aside (runtime/data-format.ts).
+ */
+export const DATA_FORMAT = 2;
+
 export type Stage =
   | 'waiting_for_renewal'
   | 'interview'
