@@ -25,7 +25,7 @@ const taskSchema = z.object({
   title: z.string(),
   rule: z.string(),
   dueDate: z.string(),
-  party: z.enum(['reception_centre', 'imdi', 'udi', 'host_municipality', 'municipality']).optional().describe('who must act (the inbox of that organisation lists it)'),
+  party: z.string().optional().describe('who must act: reception_centre, imdi, udi, host_municipality or municipality'),
   overdue: z.boolean(),
 });
 
