@@ -2,12 +2,12 @@
  * All I/O the workflows ask for. Created by a factory that takes its dependencies, so tests hand
  * in real local servers (dynalite, HTTP receivers, SMTP servers) without module mocking.
  */
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
 import type { SmtpSettings } from '../notifications/channels/email';
 import { createNotifier } from '../notifications/notify';
 import type { NotificationRequest, NotifyOutcome } from '../notifications/request';
-import { releasePlace, reservePlace, type Reservation } from '../store/municipalities';
+import { releasePlace, reservePlace, type Release, type Reservation, type ReservationRequest } from '../store/municipalities';
 import type { Tables } from '../store/table';
 
 export type ActivityDeps = {
@@ -26,13 +26,17 @@ export function createActivities({ tables, smtp, clock }: ActivityDeps) {
       return saveCaseSummary(tables, summary);
     },
 
-    /** R-DIST-2: one conditional write takes a place in the municipality's decided number, or says it is full. */
-    async reserveMunicipalityPlace(municipalityNumber: string, year: number, caseId: string): Promise<Reservation> {
-      return reservePlace(tables, municipalityNumber, year, caseId);
+    /**
+     * R-DIST-2: one conditional write takes the household's persons out of the municipality's
+     * decided number, or says it has too few free (or no decision). Idempotent per case.
+     */
+    async reserveMunicipalityPlace(request: ReservationRequest): Promise<Reservation> {
+      return reservePlace(tables, checkedPersons(request));
     },
 
-    async releaseMunicipalityPlace(municipalityNumber: string, year: number, caseId: string): Promise<void> {
-      await releasePlace(tables, municipalityNumber, year, caseId);
+    /** R-DIST-2: gives the case's persons back (the case closed after its agreement). Idempotent per case. */
+    async releaseMunicipalityPlace(request: ReservationRequest): Promise<Release> {
+      return releasePlace(tables, checkedPersons(request));
     },
 
     /**
@@ -45,6 +49,14 @@ export function createActivities({ tables, smtp, clock }: ActivityDeps) {
       return notifier.notify(request, { attempt, maxAttempts: retryPolicy?.maximumAttempts });
     },
   };
+}
+
+/** A household count that is not a positive integer is the caller's bug: a retry cannot mend it. */
+function checkedPersons(request: ReservationRequest): ReservationRequest {
+  if (!Number.isInteger(request.persons) || request.persons < 1) {
+    throw ApplicationFailure.nonRetryable(`a household has at least one person; got ${request.persons} (R-DIST-2)`, 'InvalidPersons');
+  }
+  return request;
 }
 
 export type Activities = ReturnType<typeof createActivities>;

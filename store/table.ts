@@ -26,10 +26,10 @@
  * are a FilterExpression on the query of the most selective index; never a Scan.
  *
  * dynalite (the embedded store) has no transactions, so every invariant is one conditional write
- * on one item (the case summary's version, a municipality's used count).
+ * on one item (the case summary's version, a municipality's used and free persons).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, Table, binary, boolean, item, list, map, number, string } from 'dynamodb-toolbox';
+import { Entity, Table, binary, boolean, item, list, map, number, set, string } from 'dynamodb-toolbox';
 
 export const tableKeys = {
   partitionKey: { name: 'pk', type: 'string' },
@@ -95,7 +95,11 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  /** A municipality's yearly decided number (vedtak, R-DIST-2) and how many places are reserved. */
+  /**
+   * A municipality's yearly decided number (vedtak, R-DIST-2) in persons, and how many are reserved.
+   * Written only by update expressions (store/municipalities.ts), never put whole: each change is
+   * one atomic write, so a change of the decided number cannot wipe a reservation.
+   */
   const municipalityYear = new Entity({
     name: 'MunicipalityYear',
     table,
@@ -107,10 +111,14 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       municipalityNumber: string(),
       name: string(),
       year: number(),
+      /** Persons the municipality decided to settle this year. */
       decided: number(),
+      /** Persons in the households holding a place. */
       used: number(),
-      /** The cases holding a place: makes a retried reservation a no-op instead of a second place. */
-      reservedCases: list(string()),
+      /** decided − used, kept in every write: the condition of a reservation (`free >= persons`). Negative when the decided number was lowered below used. */
+      free: number(),
+      /** The cases holding a place (a string set, ADD / DELETE): a retried reservation is a no-op. Absent when empty. */
+      reservedCases: set(string()).optional(),
     }),
   });
 

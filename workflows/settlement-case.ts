@@ -539,14 +539,20 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   /** R-DIST-2: a place in the decided number of the year the household is expected to settle. */
   async function takePlace(municipalityNumber: string, municipalityName: string, expectedSettlementWeek: string): Promise<void> {
     const year = settlementYear(expectedSettlementWeek);
-    const reservation = await reserveMunicipalityPlace(municipalityNumber, year, caseId);
+    const persons = permit.persons.length; // R-DIST-2: the decided number counts persons, not households
+    const reservation = await reserveMunicipalityPlace({ municipalityNumber, year, caseId, persons });
     if (reservation.outcome === 'reserved') return;
     throw ApplicationFailure.nonRetryable(
       reservation.outcome === 'full'
-        ? `${municipalityName} has reached its decided number for ${year} (${reservation.used} of ${reservation.decided}); it cannot accept more (R-DIST-2).`
-        : `${municipalityName} has no decided number for ${year} (R-DIST-2).`,
+        ? `${municipalityName} har ${placesFree(reservation.free)} for ${year}, husstanden er ${persons === 1 ? '1 person' : `${persons} personer`} (R-DIST-2).`
+        : `${municipalityName} har ikke vedtak om bosetting for ${year} (R-DIST-2).`,
       'MunicipalityFull',
     );
+  }
+
+  /** Bokmål: "1 ledig plass", "2 ledige plasser"; below 0 (decided number lowered under used) is none free. */
+  function placesFree(free: number): string {
+    return free === 1 ? '1 ledig plass' : `${Math.max(free, 0)} ledige plasser`;
   }
 
   async function close(reason: string, rule: string, on: string): Promise<void> {
@@ -555,7 +561,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     for (const d of state.deadlines.filter(isOpen)) d.status = 'not_applicable';
     if (state.agreement) {
       const { municipalityNumber } = state.agreement;
-      await releaseMunicipalityPlace(municipalityNumber, settlementYear(state.agreement.expectedSettlementWeek), caseId);
+      await releaseMunicipalityPlace({ municipalityNumber, year: settlementYear(state.agreement.expectedSettlementWeek), caseId, persons: permit.persons.length });
     }
   }
 

@@ -121,9 +121,9 @@ describe('staff steps refused with the reason', () => {
     await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'one offer only (R-DIST-4)');
   });
 
-  it('R-DIST-2: two concurrent acceptances against the last free place — exactly one wins', async () => {
+  it('R-DIST-2: two concurrent acceptances of a family of 4 against 6 free places (persons) — exactly one wins', async () => {
     const cal = await t.calendar();
-    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: isoWeekYear(cal.week(60)), decided: 1 });
+    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: isoWeekYear(cal.week(60)), decided: 6 });
     const cases = await Promise.all([startCase(t), startCase(t)]);
     for (const { handle } of cases) {
       await readyForDistribution(handle, validInterview(cal));
@@ -132,9 +132,9 @@ describe('staff steps refused with the reason', () => {
     const answers = await Promise.allSettled(cases.map(({ handle }) => step(handle, 'respondToOffer', staff.kommune('3446'), { decision: 'accept', expectedSettlementWeek: cal.week(60) })));
     expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-    expect(lost.reason.cause.message).toBe(`Gran has reached its decided number for ${isoWeekYear(cal.week(60))} (1 of 1); it cannot accept more (R-DIST-2).`);
+    expect(lost.reason.cause.message).toBe(`Gran har 2 ledige plasser for ${isoWeekYear(cal.week(60))}, husstanden er 4 personer (R-DIST-2).`);
     const gran = (await getMunicipalityYear(t.tables, '3446', isoWeekYear(cal.week(60))))!;
-    expect(gran).toMatchObject({ decided: 1, used: 1 });
+    expect(gran).toMatchObject({ decided: 6, used: 4, free: 2 });
     const states = await Promise.all(cases.map(({ handle }) => handle.query(caseStateQuery)));
     expect(states.map((s) => s.stage).sort()).toEqual(['agreed', 'distribution']); // the loser's offer stays open for IMDi
   });
