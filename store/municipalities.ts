@@ -129,6 +129,9 @@ export async function listMunicipalityYears(tables: Tables, year: number): Promi
   return items;
 }
 
+/** Writes tried before answering; each retry follows a change another writer made meanwhile. */
+const MAX_ATTEMPTS = 10;
+
 function checkPersons(persons: number): void {
   if (!Number.isInteger(persons) || persons < 1) throw new RangeError(`a household has at least one person; got ${persons}`);
 }
@@ -139,7 +142,7 @@ function checkPersons(persons: number): void {
  */
 export async function reservePlace(tables: Tables, { municipalityNumber, year, caseId, persons }: ReservationRequest): Promise<Reservation> {
   checkPersons(persons);
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       await update(tables, {
         Key: key(municipalityNumber, year),
@@ -158,9 +161,14 @@ export async function reservePlace(tables: Tables, { municipalityNumber, year, c
     if (!item) return { outcome: 'no_decision' };
     const current = fromItem(item);
     if (current.reservedCases.includes(caseId)) return { outcome: 'reserved' }; // an earlier attempt already took it
-    if (isLegacy(item) && attempt === 0) {
-      await upgradeLegacy(tables, item);
-      continue;
+    if (attempt < MAX_ATTEMPTS) {
+      if (isLegacy(item)) {
+        await upgradeLegacy(tables, item);
+        continue;
+      }
+      // The decided number was raised (or a place released) since the write: try again, so a
+      // refusal always comes with fewer free than the household needs.
+      if (current.free >= persons) continue;
     }
     return { outcome: 'full', decided: current.decided, used: current.used, free: current.free };
   }
@@ -169,7 +177,7 @@ export async function reservePlace(tables: Tables, { municipalityNumber, year, c
 /** Gives the case's places back in one conditional write. Idempotent: a case holding none changes nothing. */
 export async function releasePlace(tables: Tables, { municipalityNumber, year, caseId, persons }: ReservationRequest): Promise<Release> {
   checkPersons(persons);
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       await update(tables, {
         Key: key(municipalityNumber, year),
@@ -184,7 +192,7 @@ export async function releasePlace(tables: Tables, { municipalityNumber, year, c
       if (!(error instanceof ConditionalCheckFailedException) && !isLegacyShapeError(error)) throw error;
     }
     const item = await readItem(tables, municipalityNumber, year);
-    if (item && isLegacy(item) && attempt === 0) {
+    if (item && isLegacy(item) && attempt < MAX_ATTEMPTS) {
       await upgradeLegacy(tables, item);
       continue;
     }
