@@ -21,6 +21,7 @@
  * | a letter's PDF                            | pk CASE#<caseId>, sk LETTER#<notificationId>              |
  * | one party in the recipient directory      | pk RECIPIENT#<kind>#<id>, sk RECIPIENT                    |
  * | the recipient directory, by kind          | byKind:  gsi2pk KIND#recipient, gsi2sk <kind>#<id>        |
+ * | the case a person is in (R-ELIG-5)        | pk PERSON#<HMAC of the DUF number>, sk CASE              |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
@@ -211,7 +212,23 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient };
+  /**
+   * The case a person is in (R-ELIG-5): one item per person, claimed with a conditional put when a
+   * case is started, so a second permit for someone in an open case cannot start a second case.
+   * Keyed by an HMAC of the DUF number (store/person-index.ts): no DUF number in the table.
+   */
+  const personCase = new Entity({
+    name: 'PersonCase',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      caseId: string(),
+      claimedAt: string(),
+    }),
+  });
+
+  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase };
 }
 
 export type Tables = ReturnType<typeof createTables>;
