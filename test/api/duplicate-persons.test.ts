@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { caseIdForPermit } from '../../api/case-id';
 import { getCaseSummary } from '../../store/case-index';
 import { createDocumentClient } from '../../store/client';
-import { caseOfPerson, personKey } from '../../store/person-index';
+import { caseOfPerson, claimPersons, personKey } from '../../store/person-index';
 import { createTables } from '../../store/table';
 import { freshDufNumber, uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
@@ -91,12 +91,14 @@ describe('R-ELIG-5: one open case per person', () => {
     expect(again.body).toMatchObject({ caseId: created.body.caseId, created: false });
   });
 
-  it('R-ELIG-5: ten permits sharing a person, posted at once, in any order of persons → exactly one case', async () => {
-    const shared = freshDufNumber();
+  it('R-ELIG-5: ten permits sharing two persons, posted at once, listed in either order → exactly one case', async () => {
+    const [shared, sharedToo] = [freshDufNumber(), freshDufNumber()];
     const permits = Array.from({ length: 10 }, (_, i) => {
       const p = family();
-      p.persons[1] = { ...p.persons[1]!, dufNumber: shared };
-      // Half of them list the household in reverse, so no claim order of the permit's own decides.
+      p.persons[0] = { ...p.persons[0]!, dufNumber: shared };
+      p.persons[1] = { ...p.persons[1]!, dufNumber: sharedToo };
+      // Half of them list the household in reverse: claimed in the permit's order, two permits
+      // would each hold one of the two and refuse each other, leaving no case at all.
       if (i % 2 === 1) p.persons = [...p.persons].reverse();
       return p;
     });
@@ -105,9 +107,22 @@ describe('R-ELIG-5: one open case per person', () => {
     const winner = answers.find((a) => a.status === 201)!.body.caseId as string;
     for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.openCaseId).toBe(winner);
     expect(await caseOfPerson(tables, secret, shared)).toBe(winner);
+    expect(await caseOfPerson(tables, secret, sharedToo)).toBe(winner);
     // The losers' own people are free again.
     for (const [i, p] of permits.entries()) {
-      if (answers[i]!.status === 409) for (const person of p.persons.filter((x) => x.dufNumber !== shared)) expect(await caseOfPerson(tables, secret, person.dufNumber)).toBeUndefined();
+      if (answers[i]!.status !== 409) continue;
+      for (const person of p.persons.filter((x) => ![shared, sharedToo].includes(x.dufNumber))) expect(await caseOfPerson(tables, secret, person.dufNumber)).toBeUndefined();
+    }
+  });
+
+  it('R-ELIG-5: two households sharing two persons, listed in opposite orders, claimed at once → one claims both, the other none', async () => {
+    for (let round = 0; round < 5; round++) {
+      const [x, y] = [freshDufNumber(), freshDufNumber()];
+      const claim = (caseId: string, dufNumbers: string[]) => claimPersons(tables, { secret, caseId, dufNumbers, isOpen: async () => true });
+      const [one, two] = await Promise.all([claim(`order-${round}-a`, [x, y]), claim(`order-${round}-b`, [y, x])]);
+      expect([one.outcome, two.outcome].sort()).toEqual(['claimed', 'in_open_case']);
+      const winner = one.outcome === 'claimed' ? `order-${round}-a` : `order-${round}-b`;
+      expect([await caseOfPerson(tables, secret, x), await caseOfPerson(tables, secret, y)]).toEqual([winner, winner]);
     }
   });
 
