@@ -125,29 +125,46 @@ export function isoWeeksInYear(year: number): number {
   return isoWeekOf(format(year, 12, 28)).week;
 }
 
-export function isValidIsoWeek(value: string): boolean {
+/** The year and week of 'YYYY-Www', or undefined when it is not an existing ISO week. */
+export function parseIsoWeek(value: string): IsoWeek | undefined {
   const match = ISO_WEEK.exec(value);
-  if (!match) return false;
+  if (!match) return undefined;
   const [year, week] = [Number(match[1]), Number(match[2])];
-  return year >= 1 && week >= 1 && week <= isoWeeksInYear(year);
+  return year >= 1 && week >= 1 && week <= isoWeeksInYear(year) ? { year, week } : undefined;
+}
+
+export function isValidIsoWeek(value: string): boolean {
+  return parseIsoWeek(value) !== undefined;
+}
+
+function requireIsoWeek(isoWeek: IsoWeekString): IsoWeek {
+  const parsed = parseIsoWeek(isoWeek);
+  if (!parsed) throw new RangeError(`not an existing ISO week in the form YYYY-Www: '${isoWeek}'`);
+  return parsed;
 }
 
 /**
  * The ISO week-numbering year of a week: isoWeekYear('2026-W01') = 2026, although that week's
- * Monday is 2025-12-29. A place in a decided number (R-DIST-2) counts in this year.
+ * Monday is 2025-12-29, and isoWeekYear('2020-W53') = 2020, although it ends 2021-01-03. A place in
+ * a decided number (R-DIST-2) counts in this year — the year of the week's Thursday, the same year
+ * isoWeekOf gives every day of the week (so isoWeekOf(mondayOfIsoWeek(w)).year === isoWeekYear(w)).
  */
 export function isoWeekYear(isoWeek: IsoWeekString): number {
-  if (!isValidIsoWeek(isoWeek)) throw new RangeError(`not an existing ISO week in the form YYYY-Www: '${isoWeek}'`);
-  return Number(isoWeek.slice(0, 4));
+  return requireIsoWeek(isoWeek).year;
 }
 
-/** The Monday that starts an ISO week: mondayOfIsoWeek('2020-W53') = '2020-12-28'. */
+/** The Monday that starts an ISO week: mondayOfIsoWeek('2020-W53') = '2020-12-28',
+ *  mondayOfIsoWeek('2026-W01') = '2025-12-29' (a Monday in the calendar year before the week's year). */
 export function mondayOfIsoWeek(isoWeek: IsoWeekString): IsoDate {
-  if (!isValidIsoWeek(isoWeek)) throw new RangeError(`not an existing ISO week in the form YYYY-Www: '${isoWeek}'`);
-  const year = Number(isoWeek.slice(0, 4));
-  const week = Number(isoWeek.slice(6, 8));
-  const january4 = format(year, 1, 4); // always in week 1
+  const { year, week } = requireIsoWeek(isoWeek);
+  const january4 = format(year, 1, 4); // always in week 1 of its own week-numbering year
   return addDays(january4, 1 - isoDayOfWeek(january4) + (week - 1) * 7);
+}
+
+/** A date as a Norwegian reader writes it: formatNorwegianDate('2026-03-14') = '14.03.2026'. */
+export function formatNorwegianDate(date: IsoDate): string {
+  const { year, month, day } = parts(date);
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${String(year).padStart(4, '0')}`;
 }
 
 /** The UTC calendar date of an instant. Not yet the Norwegian date: an instant between midnight

@@ -12,6 +12,7 @@
  */
 import { addDays, addMonths, mondayOfIsoWeek, type IsoDate, type IsoWeekString } from './dates';
 import { adults } from './household';
+import { DAYS_FROM_STEP_1_TO_STEP_2 } from './refusal';
 import type { PermitType, Person } from './permit';
 
 /** A length of time; months are calendar months (see addMonths). Negative = before the start. */
@@ -33,7 +34,7 @@ export type DeadlinePolicy = {
 
 export const deadlinePolicies = {
   'R-INT-2': {
-    title: 'Settlement interview held',
+    title: 'Bosettingssamtale gjennomført',
     description: 'The settlement interview (bosettingssamtale) is held within 14 days of the case being created.',
     starts: 'case created',
     due: { days: 14 },
@@ -42,7 +43,7 @@ export const deadlinePolicies = {
     escalateTo: ['reception centre leader', 'UDI regional office'],
   },
   'R-HOST-1': {
-    title: 'Competence mapping done',
+    title: 'Kompetansekartlegging gjennomført',
     description:
       'The host municipality maps the competence (kompetansekartlegging) of adults with individual protection within 14 days ' +
       'of the permit decision date. The centre reminds the host municipality; if still not done, IMDi is contacted.',
@@ -53,7 +54,7 @@ export const deadlinePolicies = {
     escalateTo: ['IMDi'],
   },
   'R-HOST-2': {
-    title: 'Norwegian training offered',
+    title: 'Opplæring i norsk og samfunnskunnskap tilbudt',
     description:
       'Training in Norwegian and social studies is offered as soon as possible and within 3 months after the right and duty ' +
       'arises (individual protection only; collective protection has no right before settlement).',
@@ -64,7 +65,7 @@ export const deadlinePolicies = {
     escalateTo: [],
   },
   'R-EM-1': {
-    title: 'Mapping plan and action plan sent to the municipality',
+    title: 'Kartleggingsplan og tiltaksplan (IKTP) sendt til kommunen',
     description:
       'For an unaccompanied minor, the mapping plan and action plan (IKTP), reviewed and signed by the minor and the ' +
       'representative or guardian, reach the municipality at the latest 2 weeks before the expected settlement week.',
@@ -74,19 +75,43 @@ export const deadlinePolicies = {
     responsible: 'reception centre (bosettingsansvarlig)',
     escalateTo: ['IMDi'],
   },
-  'R-REF-4': {
-    title: 'Moved after the first refusal letter',
+  // R-REF-3..5: the refusal steps as deadlines on the case, so /v1/deadlines shows them. Their dates
+  // come from refusalSchedule (domain/refusal.ts); `due` here is each step's earliest date counted
+  // from the step before, and refusalSchedule never gives an earlier one.
+  'R-REF-3': {
+    title: 'Trinn 1: brev om konsekvenser av bosettingsnekt og varsel om stans i basis',
     description:
-      'If the resident has not moved 14 days after UDI\'s first letter (step 1), the centre tells UDI and IMDi; UDI sends ' +
-      'the notice of eviction (step 2) and IMDi asks the municipality again to keep the offer open.',
+      "Step 1 (Vedlegg 7): when IMDi has told UDI the resident's deadline to move, UDI writes to each adult on the consequences " +
+      "of not moving by IMDi's deadline and gives notice that the basic allowance will stop (stop applies to adults, never children).",
+    starts: 'refusal registered (IMDi sets the move deadline)',
+    due: { days: 0 },
+    responsible: 'UDI',
+    escalateTo: [],
+  },
+  'R-REF-4': {
+    title: 'Trinn 2: varsel om utkastelse og stans i basis',
+    description:
+      "Step 2: if the resident has not moved by IMDi's deadline — and at the earliest 14 days after step 1 (2.9.1) — the centre tells " +
+      'UDI and IMDi; UDI sends the notice of eviction (the right to a place has run out), the basic allowance stops, and IMDi asks ' +
+      'the municipality again to keep the offer open.',
     starts: 'step 1 letter sent by UDI',
-    due: { days: 14 },
+    due: { days: DAYS_FROM_STEP_1_TO_STEP_2 },
     remindBefore: { days: 3 },
     responsible: 'resident (the centre follows up)',
     escalateTo: ['UDI regional office', 'IMDi'],
   },
+  'R-REF-5': {
+    title: 'Trinn 3: begjæring om tvangsfravikelse sendt til namsmannen',
+    description:
+      'Step 3: UDI sends the request for forced eviction to the bailiff at the same time as the notice of eviction ' +
+      '(samtidig: 2.9.1 and Vedlegg 7, Trinn 3); the bailiff takes over.',
+    starts: 'step 2 notice of eviction',
+    due: { days: 0 },
+    responsible: 'UDI',
+    escalateTo: [],
+  },
   'R-REG-6': {
-    title: 'Function report updated',
+    title: 'Oppdatert funksjonsrapport sendt til IMDi',
     description:
       'A resident of a special care unit gets an updated function report (funksjonsrapport) to IMDi at least every 6 months ' +
       'while waiting; if nothing changed, "no change" is recorded instead.',
@@ -98,7 +123,7 @@ export const deadlinePolicies = {
     repeatEvery: { months: 6 },
   },
   'R-MOVE-4': {
-    title: 'Departure registered',
+    title: 'Utflytting registrert',
     description:
       "The departure is registered on the day of travel, with reason 'Avtalt bosetting' and the new address (street, postcode, town, county).",
     starts: 'departure from the reception centre',
@@ -107,7 +132,7 @@ export const deadlinePolicies = {
     escalateTo: [],
   },
   'R-MOVE-5': {
-    title: 'IMDi told the resident left Norway',
+    title: 'IMDi varslet om utreise fra Norge',
     description:
       'A resident who leaves Norway after a settlement agreement is reported to IMDi the same day, also when they mean to return before the agreed week.',
     starts: 'departure from Norway',
@@ -116,7 +141,7 @@ export const deadlinePolicies = {
     escalateTo: [],
   },
   'R-ARR-2': {
-    title: 'Move reported to the population register',
+    title: 'Flytting meldt til Folkeregisteret',
     description: 'The refugee reports the move to the population register (Folkeregisteret) within 8 days; the refugee service helps.',
     starts: 'arrival in the municipality',
     due: { days: 8 },
@@ -125,7 +150,7 @@ export const deadlinePolicies = {
     escalateTo: [],
   },
   'R-ARR-4': {
-    title: 'School-age children started school',
+    title: 'Barn i skolepliktig alder har begynt på skolen',
     description:
       'Children of school age (from the calendar year they turn 6) start school within 3 months of settlement; the refugee ' +
       'service notifies the school when the family is assigned.',
@@ -136,7 +161,7 @@ export const deadlinePolicies = {
     escalateTo: [],
   },
   'R-ARR-5': {
-    title: 'Kindergarten place or other childcare in place',
+    title: 'Barnehageplass eller annet tilbud om barnepass på plass',
     description:
       'A kindergarten place, or other childcare, within 3 months of settlement and by the start of the introduction programme.',
     starts: 'settlement (arrival in the municipality)',
@@ -146,7 +171,7 @@ export const deadlinePolicies = {
     escalateTo: [],
   },
   'R-ARR-8': {
-    title: 'First interdisciplinary team meeting; plan evaluated',
+    title: 'Første møte i det tverrfaglige teamet; individuell plan evaluert',
     description:
       'The first meeting with the interdisciplinary team is within 3 months of settlement; after that the individual plan is ' +
       'evaluated at least twice a year.',
@@ -158,7 +183,7 @@ export const deadlinePolicies = {
     repeatEvery: { months: 6 },
   },
   'R-GRANT-3': {
-    title: 'Extra grant applied for',
+    title: 'Søknad om ekstratilskudd sendt',
     description:
       'The extra grant for serious known disabilities or behavioural problems is applied for within 13 months of the first ' +
       'settlement date, after the year-1 integration grant (not for family reunification or self-settlement).',
@@ -214,14 +239,27 @@ export function hostMunicipalityDutiesApply(permitType: PermitType, persons: rea
   return permitType !== 'collective_protection' && permitType !== 'resettlement' && adults(persons, onDate).length > 0;
 }
 
-export type GoalClock = { goalDate: IsoDate; atRiskDate: IsoDate; rule: 'R-GOAL-1' };
+export type GoalClock = { goalDate: IsoDate; atRiskDate: IsoDate; rule: 'R-GOAL-1'; title: string };
 export type GoalStatus = 'on_track' | 'at_risk' | 'late';
+/** What the goal clock counts from: the permit date, or the first renewal for a § 38-5 ID-doubt
+ *  family with children (R-ELIG-2: they enter the target group only then). */
+export type GoalClockStart = 'permit' | 'first_renewal';
 
-/** R-GOAL-1: settled within 6 months of the permit date (at risk from 5); an unaccompanied minor
- *  within 3 months (at risk from 2). The goal is a signal; it never closes a case. */
-export function goalClock(permitDate: IsoDate, unaccompaniedMinor: boolean): GoalClock {
+/**
+ * R-GOAL-1: settled within 6 months of `from` (at risk from 5); an unaccompanied minor within 3
+ * months (at risk from 2). `from` is the permit date — or, for an R-ELIG-2 family, the date of the
+ * first renewal, since the family cannot be settled before it (pass `startsAt: 'first_renewal'` so
+ * the title says so). The goal is a signal; it never closes a case.
+ */
+export function goalClock(from: IsoDate, unaccompaniedMinor: boolean, startsAt: GoalClockStart = 'permit'): GoalClock {
   const [goalMonths, atRiskMonths] = unaccompaniedMinor ? [3, 2] : [6, 5];
-  return { goalDate: addMonths(permitDate, goalMonths), atRiskDate: addMonths(permitDate, atRiskMonths), rule: 'R-GOAL-1' };
+  const since = startsAt === 'first_renewal' ? 'førstegangsfornyelsen' : 'vedtaket om oppholdstillatelse';
+  return {
+    goalDate: addMonths(from, goalMonths),
+    atRiskDate: addMonths(from, atRiskMonths),
+    rule: 'R-GOAL-1',
+    title: `Bosatt innen ${goalMonths} måneder etter ${since}`,
+  };
 }
 
 /** R-GOAL-1: on the goal date itself the goal is still reachable (at risk); late from the day after. */

@@ -23,14 +23,14 @@ export type DistributionInput = {
 export function distributionPreconditions({ eligibility, interviewCompleted, competenceMapping, missingInfo }: DistributionInput): UnmetPrecondition[] {
   const unmet: UnmetPrecondition[] = [];
   if (eligibility.outcome !== 'eligible') {
-    const state = eligibility.outcome === 'waiting_for_renewal' ? 'is waiting for the first renewal' : 'was refused';
-    unmet.push({ rule: 'R-DIST-1', message: `R-DIST-1: the permit must be eligible for settlement; it ${state} (${eligibility.rule})` });
+    const state = eligibility.outcome === 'waiting_for_renewal' ? 'venter på førstegangsfornyelsen' : 'er vurdert som utenfor målgruppen';
+    unmet.push({ rule: 'R-DIST-1', message: `R-DIST-1: husstanden må være i målgruppen for bosetting; saken ${state} (${eligibility.rule})` });
   }
   if (!interviewCompleted) {
-    unmet.push({ rule: 'R-DIST-1', message: 'R-DIST-1: the settlement interview is not completed' });
+    unmet.push({ rule: 'R-DIST-1', message: 'R-DIST-1: bosettingssamtalen er ikke gjennomført' });
   }
   if (competenceMapping === 'pending') {
-    unmet.push({ rule: 'R-DIST-1', message: 'R-DIST-1: the competence mapping (R-HOST-1) is neither done nor recorded as not applicable' });
+    unmet.push({ rule: 'R-DIST-1', message: 'R-DIST-1: kompetansekartleggingen (R-HOST-1) er verken gjennomført eller registrert som ikke aktuell' });
   }
   for (const item of missingInfo) unmet.push({ rule: item.rule, field: item.field, message: item.message });
   return unmet;

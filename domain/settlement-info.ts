@@ -50,6 +50,14 @@ export type SpecialUnitKind = (typeof specialUnitKinds)[number];
 export const specialNeedAreas = ['hearingSight', 'cognitiveFunction', 'physicalFunction', 'helpReceivedToday'] as const;
 export type SpecialNeedArea = (typeof specialNeedAreas)[number];
 
+/** The four areas as the guide names them (2.5.1, Vedlegg 5), for messages in Norwegian. */
+export const specialNeedAreaLabels: Record<SpecialNeedArea, string> = {
+  hearingSight: 'hørsel og syn',
+  cognitiveFunction: 'kognitiv funksjon',
+  physicalFunction: 'fysisk funksjon, mobilitet og hjelpemidler',
+  helpReceivedToday: 'hjelpebehov i dag',
+};
+
 // ─── R-REG-1 per-person facts (mandatory for collective protection) ────────────────────────
 
 export const educationLevels = ['none', 'primary', 'secondary', 'vocational', 'bachelor', 'master_or_higher'] as const;
@@ -110,15 +118,16 @@ export type MissingInfoContext = {
   declinedInformation?: readonly DeclinableField[];
 };
 
-/** The yes/no/unknown household facts both R-REG-2 and R-REG-1 ask for. */
+/** The yes/no/unknown household facts both R-REG-2 and R-REG-1 ask for, as the question a caseworker reads. */
 const householdAnswers = [
-  ['pets', 'whether the household has pets in Norway'],
-  ['car', 'whether the household has a car in Norway'],
-  ['drivingLicence', 'whether anyone holds a driving licence'],
+  ['pets', 'om husstanden har husdyr i Norge'],
+  ['car', 'om husstanden har bil i Norge'],
+  ['drivingLicence', 'om noen i husstanden har førerkort'],
 ] as const;
 
+/** R-INT-5: a declined field (named as in declinableFields) answers every item under it. */
 function withoutDeclined(items: MissingInfo[], declined: readonly DeclinableField[] = []): MissingInfo[] {
-  return items.filter((item) => !declined.some((field) => item.field === field || item.field.endsWith(`.${field}`)));
+  return items.filter((item) => !declined.some((field) => item.field.split('.').includes(field)));
 }
 
 /**
@@ -130,24 +139,24 @@ export function collectiveProtectionMissing(info: SettlementInfo | undefined, co
   const filled = info ?? emptySettlementInfo();
   const missing: MissingInfo[] = householdAnswers
     .filter(([field]) => filled[field].answer === 'unknown')
-    .map(([field, question]) => ({ field, rule: 'R-REG-1', message: `R-REG-1: ${question} is mandatory for collective protection and still unknown` }));
+    .map(([field, question]) => ({ field, rule: 'R-REG-1', message: `R-REG-1: ${question} er obligatorisk ved kollektiv beskyttelse og er ennå ukjent` }));
 
   const subjects = context.household
     ? adults(context.household.persons, context.household.onDate).map((p) => ({ dufNumber: p.dufNumber, name: `${fullName(p)} (DUF ${p.dufNumber})` }))
     : filled.persons.map((p) => ({ dufNumber: p.dufNumber, name: `DUF ${p.dufNumber}` }));
   if (subjects.length === 0) {
-    missing.push({ field: 'persons', rule: 'R-REG-1', message: 'R-REG-1: no person has education, occupation and language skills registered' });
+    missing.push({ field: 'persons', rule: 'R-REG-1', message: 'R-REG-1: ingen person har registrert utdanning, yrke og språkferdigheter' });
   }
   for (const subject of subjects) {
     const person = filled.persons.find((p) => p.dufNumber === subject.dufNumber);
     const gaps = [
-      ['highestEducation', 'highest education and field', person?.highestEducation],
-      ['lastOccupation', 'last occupation in the home country', person?.lastOccupation],
-      ['languageSkills', 'language skills with English level', person?.languageSkills],
+      ['highestEducation', 'høyeste utdanning og fagfelt', person?.highestEducation],
+      ['lastOccupation', 'siste yrke i hjemlandet', person?.lastOccupation],
+      ['languageSkills', 'språkferdigheter med engelsknivå', person?.languageSkills],
     ] as const;
     for (const [field, label, value] of gaps) {
       if (value === undefined) {
-        missing.push({ field: `persons.${subject.dufNumber}.${field}`, rule: 'R-REG-1', message: `R-REG-1: ${label} of ${subject.name} is mandatory for collective protection` });
+        missing.push({ field: `persons.${subject.dufNumber}.${field}`, rule: 'R-REG-1', message: `R-REG-1: ${label} for ${subject.name} er obligatorisk ved kollektiv beskyttelse` });
       }
     }
   }
@@ -155,9 +164,37 @@ export function collectiveProtectionMissing(info: SettlementInfo | undefined, co
 }
 
 /**
+ * R-REG-2 / R-REG-3: each person's need in each of the four areas must be answered yes or no before
+ * distribution — health needs were the municipalities' first complaint (the ffkf letter in seed 003:
+ * "manglende opplysninger om helseforhold, kjæledyr, bil eller familierelasjoner"). A person
+ * without an entry has every area unknown. One item per person, naming the areas still unknown.
+ */
+function specialNeedsMissing(filled: SettlementInfo, subjects: readonly { dufNumber: string; name: string }[]): MissingInfo[] {
+  const missing: MissingInfo[] = [];
+  for (const subject of subjects) {
+    const needs = filled.persons.find((p) => p.dufNumber === subject.dufNumber)?.specialNeeds;
+    const unknownAreas = specialNeedAreas.filter((area) => (needs?.[area].hasNeed ?? 'unknown') === 'unknown');
+    if (unknownAreas.length === 0) continue;
+    missing.push({
+      field: `persons.${subject.dufNumber}.specialNeeds`,
+      rule: 'R-REG-2',
+      message:
+        `R-REG-2: behov for tilrettelegging (særlig hensyn) for ${subject.name} er ukjent for ${listInNorwegian(unknownAreas.map((a) => specialNeedAreaLabels[a]))}; ` +
+        'svar ja eller nei for hvert område før fordelingen sendes (ukjent er ikke «nei»)',
+    });
+  }
+  return missing;
+}
+
+function listInNorwegian(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+}
+
+/**
  * Everything that must be known before IMDi may send the household to a municipality:
- * R-REG-2 for every household, R-REG-1 for collective protection and, given the household,
- * R-REG-5 notes for unaccompanied minors. An empty list means nothing is missing.
+ * R-REG-2 for every household (and, given the household, every person's special needs),
+ * R-REG-1 for collective protection and, given the household, R-REG-5 notes for unaccompanied
+ * minors. An empty list means nothing is missing. The messages are in bokmål.
  */
 export function missingForDistribution(
   info: SettlementInfo | undefined,
@@ -168,15 +205,34 @@ export function missingForDistribution(
   const unknown = (field: string, what: string): MissingInfo => ({
     field,
     rule: 'R-REG-2',
-    message: `R-REG-2: ${what} is still unknown; a distribution cannot be sent while it is (unknown is not "no")`,
+    message: `R-REG-2: ${what} er ukjent; en fordeling kan ikke sendes før det er besvart (ukjent er ikke «nei»)`,
   });
+  // Without the household, the registered persons stand for it.
+  const subjects = context.household
+    ? context.household.persons.map((p) => ({ dufNumber: p.dufNumber, name: `${fullName(p)} (DUF ${p.dufNumber})` }))
+    : filled.persons.map((p) => ({ dufNumber: p.dufNumber, name: `DUF ${p.dufNumber}` }));
 
   let missing: MissingInfo[] = [];
-  if (filled.familyRelationsDescribed === 'unknown') missing.push(unknown('familyRelationsDescribed', 'how the members are related'));
+  if (filled.familyRelationsDescribed === 'unknown') {
+    missing.push(unknown('familyRelationsDescribed', 'hvordan medlemmene av husstanden er i familie med hverandre'));
+  } else if (filled.familyRelationsDescribed === 'no' && subjects.length > 1) {
+    // R-REG-2: "Det skal videre gis informasjon om familierelasjon for personer som fordeles sammen"
+    // (IMDi's answer to ffkf): "no" — nothing to describe — fits only a household of one.
+    missing.push({
+      field: 'familyRelationsDescribed',
+      rule: 'R-REG-2',
+      message:
+        `R-REG-2: familierelasjonene er ikke beskrevet, men husstanden har ${subjects.length} personer; beskriv hvordan de er i familie ` +
+        'med hverandre («nei» passer bare for en husstand på én person)',
+    });
+  }
   for (const [field, question] of householdAnswers) {
     if (filled[field].answer === 'unknown') missing.push(unknown(field, question));
   }
-  if (filled.fromSpecialUnit.answer === 'unknown') missing.push(unknown('fromSpecialUnit', 'whether anyone comes from a special unit'));
+  if (filled.fromSpecialUnit.answer === 'unknown') {
+    missing.push(unknown('fromSpecialUnit', 'om noen kommer fra en særskilt enhet (tilrettelagt avdeling, særskilt bo- og omsorgsløsning eller særskilt pleie- og omsorgsløsning)'));
+  }
+  missing.push(...specialNeedsMissing(filled, subjects));
 
   if (permitType === 'collective_protection') {
     // R-REG-1 names the same household facts; report them once, under the stricter rule.
@@ -188,12 +244,12 @@ export function missingForDistribution(
     const note = filled.persons.find((p) => p.dufNumber === minor.dufNumber)?.unaccompaniedMinorNote;
     const who = `${fullName(minor)} (DUF ${minor.dufNumber})`;
     if (note === undefined) {
-      missing.push({ field: `persons.${minor.dufNumber}.unaccompaniedMinorNote`, rule: 'R-REG-5', message: `R-REG-5: the settlement note for the unaccompanied minor ${who} is missing` });
+      missing.push({ field: `persons.${minor.dufNumber}.unaccompaniedMinorNote`, rule: 'R-REG-5', message: `R-REG-5: bosettingsnotatet for den enslige mindreårige ${who} mangler` });
     } else if (minor.companion !== undefined && note.companion === undefined) {
       missing.push({
         field: `persons.${minor.dufNumber}.unaccompaniedMinorNote.companion`,
         rule: 'R-REG-5',
-        message: `R-REG-5: ${who} has a companion; the note must describe the relationship, safety and the wish to live together`,
+        message: `R-REG-5: ${who} har følgeperson; notatet må beskrive relasjonen, hvor lenge de har kjent hverandre, tryggheten og ønsket om å bo sammen`,
       });
     }
   }
@@ -254,14 +310,14 @@ export function interviewParticipationIssues(record: InterviewRecord, permit: Pi
   record.participants.forEach((participant, i) => {
     const person = byDuf.get(participant.dufNumber);
     if (!person) {
-      issues.push({ path: ['participants', i, 'dufNumber'], rule: 'R-INT-3', message: `DUF ${participant.dufNumber} is not a member of this household` });
+      issues.push({ path: ['participants', i, 'dufNumber'], rule: 'R-INT-3', message: `DUF ${participant.dufNumber} er ikke medlem av denne husstanden` });
     } else if (participant.format === 'extended_unaccompanied_minor' && !person.unaccompaniedMinor) {
-      issues.push({ path: ['participants', i, 'format'], rule: 'R-INT-3', message: `the extended interview is for unaccompanied minors; ${who(person)} is not one` });
+      issues.push({ path: ['participants', i, 'format'], rule: 'R-INT-3', message: `den utvidede samtalen er for enslige mindreårige; ${who(person)} er ikke enslig mindreårig` });
     }
   });
   record.childrenOfferedOwnInterview.forEach((duf, i) => {
     if (!byDuf.has(duf)) {
-      issues.push({ path: ['childrenOfferedOwnInterview', i], rule: 'R-INT-3', message: `DUF ${duf} is not a member of this household` });
+      issues.push({ path: ['childrenOfferedOwnInterview', i], rule: 'R-INT-3', message: `DUF ${duf} er ikke medlem av denne husstanden` });
     }
   });
 
@@ -270,14 +326,14 @@ export function interviewParticipationIssues(record: InterviewRecord, permit: Pi
     const format = participation.get(person.dufNumber);
     if (person.unaccompaniedMinor) {
       if (format !== 'extended_unaccompanied_minor') {
-        issues.push({ path: ['participants'], rule: 'R-INT-3', message: `the unaccompanied minor ${who(person)} must have the extended interview of their own` });
+        issues.push({ path: ['participants'], rule: 'R-INT-3', message: `den enslige mindreårige ${who(person)} skal ha en egen, utvidet samtale` });
       }
     } else if (age >= ADULT_AGE) {
       if (format === undefined) {
-        issues.push({ path: ['participants'], rule: 'R-INT-3', message: `all adults take part; ${who(person)} (${age}) is not listed` });
+        issues.push({ path: ['participants'], rule: 'R-INT-3', message: `alle voksne skal delta; ${who(person)} (${age} år) er ikke ført opp` });
       }
     } else if (age >= OWN_INTERVIEW_AGE && format !== 'own' && !record.childrenOfferedOwnInterview.includes(person.dufNumber)) {
-      issues.push({ path: ['childrenOfferedOwnInterview'], rule: 'R-INT-3', message: `children over 12 are offered their own interview; record that ${who(person)} (${age}) was offered one` });
+      issues.push({ path: ['childrenOfferedOwnInterview'], rule: 'R-INT-3', message: `barn over 12 år skal få tilbud om egen samtale; registrer at ${who(person)} (${age} år) fikk tilbudet` });
     }
   }
   return issues;

@@ -13,6 +13,7 @@ import { ANY_RULE, type MessageDefinition, type Rendered } from './define';
 import { shortReference } from './fields';
 import { arrivalMessages } from './arrival';
 import { distributionMessages } from './distribution';
+import { functionReportMessages } from './function-report';
 import { hostMunicipalityMessages } from './host-municipality';
 import { interviewMessages } from './interview';
 import { minorMessages } from './minors';
@@ -29,6 +30,7 @@ export type Locale = keyof typeof textsByLocale;
 export const messageDefinitions = [
   ...interviewMessages,
   ...hostMunicipalityMessages,
+  ...functionReportMessages,
   ...distributionMessages,
   ...minorMessages,
   ...arrivalMessages,

@@ -1,7 +1,8 @@
 /**
  * Refusal (bosettingsnekt): R-REF-2 deadline to move and keep-offer request, R-REF-3 step 1,
- * R-REF-4 step 2 eviction notice, R-REF-5 step 3 bailiff request. R-HH-2: every letter lists the
- * DUF number of every family member; a single adult gets an individual letter. Texts: notifications/texts/.
+ * R-REF-4 step 2 eviction notice, R-REF-5 step 3 bailiff request; the dates of the steps come from
+ * refusalSchedule (domain/refusal.ts). R-HH-2: every letter lists the DUF number of every member of
+ * the household; a single adult gets an individual letter. Texts: notifications/texts/.
  */
 import { ageOn } from '../../domain/dates';
 import { ADULT_AGE } from '../../domain/household';
@@ -63,17 +64,27 @@ export const refusalStep1Letter = defineMessage({
   recipients: ['resident'],
   sender: 'udi',
   letter: true,
-  description: "UDI's step 1 letter on the consequences and the stop of basic allowance — to each adult, never to a child.",
+  description:
+    "UDI's step 1 letter, sent when the refusal is registered: the consequences of not moving by IMDi's deadline and the warning " +
+    'that the basic allowance stops on the step-2 date — to each adult, never to a child.',
   schema: strictObject({
     addressee: strictObject({ name, dufNumber: dufNumberSchema, dateOfBirth: date }),
+    /** R-HH-2: every member of the household, the addressee among them. */
     householdMembers,
     receptionCentre: receptionCentreRef,
+    /** refusalSchedule's step 2: the basic allowance stops then unless the household has moved. */
     allowanceStopsOn: date,
+    /** IMDi's deadline to move (R-REF-2). */
     moveByDate: date,
-  }).refine((data) => ageOn(data.addressee.dateOfBirth, data.allowanceStopsOn) >= ADULT_AGE, {
-    message: 'R-REF-3: step 1 letters go to adults (18 or older) only, never to children',
-    path: ['addressee', 'dateOfBirth'],
-  }),
+  })
+    .refine((data) => ageOn(data.addressee.dateOfBirth, data.allowanceStopsOn) >= ADULT_AGE, {
+      message: 'R-REF-3: step 1 letters go to adults (18 or older) only, never to children',
+      path: ['addressee', 'dateOfBirth'],
+    })
+    .refine((data) => data.householdMembers.some((m) => m.dufNumber === data.addressee.dufNumber), {
+      message: 'R-HH-2: the letter lists every member of the household, the addressee too',
+      path: ['householdMembers'],
+    }),
   // R-REF-3: one letter to each adult, by name.
   addressee: (data) => ({ names: [data.addressee.name], addressees: 1, receptionCentre: data.receptionCentre }),
   values: (data, { say }) => ({
@@ -101,8 +112,16 @@ export const evictionNotice = defineMessage({
   recipients: ['resident'],
   sender: 'udi',
   letter: true,
-  description: "UDI's step 2 notice of eviction from the reception centre (14 days after step 1).",
-  schema: strictObject({ householdMembers: letterHousehold, receptionCentre: receptionCentreRef, step1SentOn: date, evictionDate: date }),
+  description:
+    "UDI's step 2 notice of eviction: IMDi's deadline has passed (at the earliest 14 days after step 1), the right to a place has run out " +
+    'and the basic allowance has stopped; the bailiff is asked at the same time.',
+  schema: strictObject({
+    householdMembers: letterHousehold,
+    receptionCentre: receptionCentreRef,
+    step1SentOn: date,
+    /** refusalSchedule's step 2: from this day the right to a place has run out and the basic allowance has stopped. */
+    evictionDate: date,
+  }),
   addressee: (data, { today }) => householdAddressee(data.householdMembers, today, data.receptionCentre),
   values: (data, { say }) => ({
     concerning: concerningText(say, data.householdMembers),

@@ -70,6 +70,24 @@ const messages = {
     ],
   },
 
+  // ─── Residents of special care units (R-REG-6) ──────────────────────────────────────────
+  'function-report-due': {
+    name: 'påminnelse om oppdatert funksjonsrapport',
+    subject: 'Påminnelse: oppdatert funksjonsrapport til IMDi senest {dueDate, date, long}',
+    body: [
+      'Beboeren bor i et av UDIs særskilte botilbud og venter på bosetting. IMDi skal ha en oppdatert funksjonsrapport minst hver sjette måned. Neste frist er {dueDate, date, long}.',
+      'Er ingenting endret siden forrige rapport, registrerer dere «ingen endring» i Bosetting.',
+    ],
+  },
+  'function-report-overdue': {
+    name: 'melding om manglende funksjonsrapport',
+    subject: 'Fristen er passert: oppdatert funksjonsrapport (frist {dueDate, date, long})',
+    body: [
+      'Det er ikke registrert en oppdatert funksjonsrapport, eller «ingen endring», innen fristen {dueDate, date, long}. Beboeren bor i et av UDIs særskilte botilbud og venter på bosetting.',
+      'Mottaket må sende rapporten til IMDi snarest, slik at kommunen får riktige opplysninger om behovet for tilrettelegging.',
+    ],
+  },
+
   // ─── Finding a municipality ─────────────────────────────────────────────────────────────
   'distribution-offer': {
     name: 'forespørsel om bosetting',
@@ -197,11 +215,14 @@ const messages = {
   },
   'refusal-step-1-letter': {
     name: 'brev om konsekvenser av bosettingsnekt',
-    subject: 'Konsekvenser av å takke nei til bosetting – stans av basisbeløp',
+    subject: 'Konsekvenser av flyttenekt – varsel om stopp i basis',
     body: [
       '{concerning}',
-      'Du har takket nei til tilbudet om bosetting og har ikke flyttet til kommunen. Basisbeløpet til livsopphold stanses fra {allowanceStopsOn, date, long}.',
-      'Du må flytte til bosettingskommunen senest {moveByDate, date, long}. Hvis du ikke flytter, vil UDI sende deg varsel om utkastelse fra mottaket.',
+      'Du har takket nei til tilbudet om bosetting. IMDi har satt en frist for når du må flytte til bosettingskommunen: senest {moveByDate, date, long}.',
+      'Hvis du ikke har flyttet innen fristen, har du ikke lenger rett til plass i mottaket, og basisbeløpet til livsopphold stanses fra {allowanceStopsOn, date, long}. Stansen gjelder alle voksne i familien, ikke barn under 18 år.',
+      'Da vil UDI sende deg varsel om utkastelse fra mottaket og samtidig begjære tvangsfravikelse hos namsmannen.',
+      'Du mister også introduksjonsprogrammet og introduksjonsstønaden, økonomisk stønad fra kommunen, dekning av reiseutgifter og kommunal bolig. Du beholder retten til gratis opplæring i norsk og samfunnskunnskap.',
+      'Flytter du til bosettingskommunen innen fristen, skjer ikke dette.',
     ],
   },
   'refusal-deadline-passed': {
@@ -217,8 +238,9 @@ const messages = {
     subject: 'Varsel om utkastelse fra mottaket',
     body: [
       '{concerning}',
-      `UDI sendte ${deg} {step1SentOn, date, long} et brev om konsekvensene av å takke nei til bosetting. ${Du} har ikke flyttet til bosettingskommunen.`,
-      `${Du} må forlate mottaket senest {evictionDate, date, long}. Hvis ${du} ikke gjør det, vil UDI begjære tvangsfravikelse hos namsmannen.`,
+      `UDI sendte ${deg} {step1SentOn, date, long} et brev om konsekvensene av å takke nei til bosetting. ${Du} har ikke flyttet til bosettingskommunen innen fristen.`,
+      `Fristen er ute, og ${du} har ikke lenger rett til plass i mottaket. Basisbeløpet til livsopphold er stanset fra {evictionDate, date, long}. Stansen gjelder de voksne, ikke barn under 18 år.`,
+      'UDI sender samtidig begjæring om tvangsfravikelse til namsmannen. Namsmannen har ansvaret for å gjennomføre utkastelsen.',
       `${Du} kan fortsatt flytte til bosettingskommunen. Da avsluttes denne saken.`,
     ],
   },
@@ -229,7 +251,7 @@ const messages = {
       'UDI begjærer tvangsfravikelse av {count, plural, one {denne personen} other {disse personene}} fra asylmottaket:',
       '{persons}',
       'Mottak: {receptionCentre}.',
-      'Varsel om utkastelse ble sendt {evictionNoticeSentOn, date, long} med frist til {evictionDate, date, long}. Varselet følger vedlagt. {count, plural, one {Beboeren} other {Beboerne}} har takket nei til bosetting og har ikke forlatt mottaket.',
+      'Varsel om utkastelse ble sendt {evictionNoticeSentOn, date, long}. Retten til plass i mottaket falt bort {evictionDate, date, long}. Varselet følger vedlagt. {count, plural, one {Beboeren} other {Beboerne}} har takket nei til bosetting og har ikke forlatt mottaket.',
     ],
   },
   'minor-companion-eviction': {

@@ -185,7 +185,7 @@ describe('history', () => {
     const started = at(/^temporal: Case workflow started$/);
     const notice = at(/^temporal: Notification: new-case → reception_centre mottak-lillehammer$/);
     // One timer at a time: the next deadline to act on (the competence mapping's reminder, R-HOST-1).
-    const timer = at(/^temporal: Timer set for .* \(reminder: Competence mapping done\)$/);
+    const timer = at(/^temporal: Timer set for .* \(reminder: Kompetansekartlegging gjennomført\)$/);
     const step = at(/^temporal: Staff step "complete interview" accepted from bosettingsansvarlig-lillehammer \(mottak, mottak-lillehammer\)$/);
     const recorded = at(/^case: Settlement interview completed/);
     expect(started).toBeLessThan(notice);

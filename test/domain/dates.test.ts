@@ -14,7 +14,10 @@ import {
   isoWeekSchema,
   isoWeeksInYear,
   isoWeekString,
+  isoWeekYear,
+  formatNorwegianDate,
   mondayOfIsoWeek,
+  parseIsoWeek,
 } from '../../domain';
 
 /** Any real date 1900–2100, built from parts so the generator never produces an invalid one. */
@@ -135,6 +138,49 @@ describe('ISO weeks', () => {
     expect(isoWeekSchema.safeParse('2020-W53').success).toBe(true);
   });
 
+  it('R-DIST-2: a week belongs to its week-numbering year at every year boundary', () => {
+    // 2026-W01 starts on Monday 2025-12-29 but is a week of 2026: a place booked for it counts in 2026.
+    expect(mondayOfIsoWeek('2026-W01')).toBe('2025-12-29');
+    expect(isoWeekYear('2026-W01')).toBe(2026);
+    expect(isoWeekOf('2025-12-29')).toEqual({ year: 2026, week: 1 });
+    expect(isoWeekOf('2025-12-28')).toEqual({ year: 2025, week: 52 });
+    // 2020-W53 runs into January 2021 and stays a week of 2020.
+    expect(mondayOfIsoWeek('2020-W53')).toBe('2020-12-28');
+    expect(isoWeekYear('2020-W53')).toBe(2020);
+    expect(isoWeekOf('2021-01-03')).toEqual({ year: 2020, week: 53 });
+    // 2026 has 53 weeks (it starts on a Thursday); its week 53 ends 2027-01-03.
+    expect(isoWeekYear('2026-W53')).toBe(2026);
+    expect(isoWeekOf('2027-01-03')).toEqual({ year: 2026, week: 53 });
+    // Week 52 running into January: 2027-W52 is 2027-12-27 – 2028-01-02, a week of 2027.
+    expect(mondayOfIsoWeek('2027-W52')).toBe('2027-12-27');
+    expect(isoWeekYear('2027-W52')).toBe(2027);
+    expect(isoWeekOf('2028-01-02')).toEqual({ year: 2027, week: 52 });
+    expect(isoWeekOf('2028-01-03')).toEqual({ year: 2028, week: 1 });
+    // 2027 has 52 weeks: 2027-W53 does not exist.
+    expect(isoWeeksInYear(2027)).toBe(52);
+    expect(parseIsoWeek('2027-W53')).toBeUndefined();
+    expect(() => isoWeekYear('2027-W53')).toThrow(/not an existing ISO week/);
+    expect(() => mondayOfIsoWeek('2027-W53')).toThrow(/not an existing ISO week/);
+    expect(isoWeekSchema.safeParse('2027-W53').success).toBe(false);
+    // Week 1 starting in December: 2025-W01 begins 2024-12-30.
+    expect(isoWeekYear('2025-W01')).toBe(2025);
+    expect(isoWeekOf('2024-12-30')).toEqual({ year: 2025, week: 1 });
+  });
+
+  it('R-DIST-2: isoWeekYear, mondayOfIsoWeek and isoWeekOf agree on every week (property)', () => {
+    fc.assert(
+      fc.property(anyDate, (date) => {
+        const week = isoWeekString(date);
+        const monday = mondayOfIsoWeek(week);
+        expect(isoWeekString(monday)).toBe(week);
+        expect(isoWeekYear(week)).toBe(isoWeekOf(date).year);
+        expect(isoWeekYear(week)).toBe(isoWeekOf(monday).year);
+        // The week's Thursday lies in the week-numbering year.
+        expect(Number(addDays(monday, 3).slice(0, 4))).toBe(isoWeekYear(week));
+      }),
+    );
+  });
+
   it('maps every date to the Monday at most six days before it (property)', () => {
     fc.assert(
       fc.property(anyDate, (date) => {
@@ -144,6 +190,14 @@ describe('ISO weeks', () => {
         expect(diffDays(monday, date)).toBeLessThanOrEqual(6);
       }),
     );
+  });
+});
+
+describe('formatNorwegianDate', () => {
+  it('writes a date as a Norwegian reader does', () => {
+    expect(formatNorwegianDate('2026-03-14')).toBe('14.03.2026');
+    expect(formatNorwegianDate('2025-12-01')).toBe('01.12.2025');
+    expect(() => formatNorwegianDate('2025-02-30')).toThrow(/not a real calendar date/);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   hostMunicipalityDutiesApply,
   nextDueDate,
   reminderDate,
+  renewalDateProblem,
   unaccompaniedMinorPlansDueDate,
   type DeadlineRuleId,
 } from '../../domain';
@@ -38,9 +39,16 @@ describe('deadline policies', () => {
     expect(() => unaccompaniedMinorPlansDueDate('2025-W53')).toThrow(/not an existing ISO week/);
   });
 
-  it('R-REF-4: step 2 follows 14 days after the step 1 letter; UDI and IMDi are told', () => {
+  it('R-REF-4: step 2 comes at the earliest 14 days after the step 1 letter; UDI and IMDi are told', () => {
     expect(dueDate('R-REF-4', '2025-02-20')).toBe('2025-03-06');
     expect(deadlinePolicies['R-REF-4'].escalateTo).toEqual(['UDI regional office', 'IMDi']);
+  });
+
+  it('R-REF-3, R-REF-4, R-REF-5: each refusal step is a deadline with a bokmål title', () => {
+    expect(deadlinePolicies['R-REF-3'].title).toBe('Trinn 1: brev om konsekvenser av bosettingsnekt og varsel om stans i basis');
+    expect(deadlinePolicies['R-REF-4'].title).toBe('Trinn 2: varsel om utkastelse og stans i basis');
+    expect(deadlinePolicies['R-REF-5'].title).toBe('Trinn 3: begjæring om tvangsfravikelse sendt til namsmannen');
+    expect(dueDate('R-REF-5', '2025-03-06')).toBe('2025-03-06');
   });
 
   it('R-REG-6: a function report at least every 6 months, the next counted from the last', () => {
@@ -82,6 +90,8 @@ describe('deadline policies', () => {
     for (const [rule, policy] of Object.entries(deadlinePolicies)) {
       expect(rule).toMatch(/^R-[A-Z]+-\d+$/);
       expect(policy.title.length, rule).toBeGreaterThan(0);
+      // A person reads the title (timeline, /v1/deadlines): bokmål, never the English description.
+      expect(policy.title, rule).not.toMatch(/\b(the|and|of|to|sent|done|held|registered)\b/);
       expect(policy.description.length, rule).toBeGreaterThan(0);
       expect(policy.starts.length, rule).toBeGreaterThan(0);
       expect(policy.responsible.length, rule).toBeGreaterThan(0);
@@ -104,12 +114,23 @@ describe('R-HOST-1 applicability', () => {
 
 describe('R-GOAL-1 goal clock', () => {
   it('R-GOAL-1: settled within 6 months of the permit date, at risk from 5 months', () => {
-    expect(goalClock('2025-01-31', false)).toEqual({ goalDate: '2025-07-31', atRiskDate: '2025-06-30', rule: 'R-GOAL-1' });
-    expect(goalClock('2024-08-31', false)).toEqual({ goalDate: '2025-02-28', atRiskDate: '2025-01-31', rule: 'R-GOAL-1' });
+    expect(goalClock('2025-01-31', false)).toEqual({ goalDate: '2025-07-31', atRiskDate: '2025-06-30', rule: 'R-GOAL-1', title: 'Bosatt innen 6 måneder etter vedtaket om oppholdstillatelse' });
+    expect(goalClock('2024-08-31', false)).toMatchObject({ goalDate: '2025-02-28', atRiskDate: '2025-01-31' });
   });
 
   it('R-GOAL-1: an unaccompanied minor within 3 months, at risk from 2', () => {
-    expect(goalClock('2025-01-31', true)).toEqual({ goalDate: '2025-04-30', atRiskDate: '2025-03-31', rule: 'R-GOAL-1' });
+    expect(goalClock('2025-01-31', true)).toEqual({ goalDate: '2025-04-30', atRiskDate: '2025-03-31', rule: 'R-GOAL-1', title: 'Bosatt innen 3 måneder etter vedtaket om oppholdstillatelse' });
+  });
+
+  it('R-GOAL-1, R-ELIG-2: for a § 38-5 ID-doubt family the clock starts at the first renewal, not the first grant', () => {
+    const permitDate = '2025-11-20';
+    const renewalDate = '2026-05-04';
+    expect(renewalDateProblem({ permitDate, renewalDate, today: renewalDate })).toBeUndefined();
+    const clock = goalClock(renewalDate, false, 'first_renewal');
+    expect(clock).toEqual({ goalDate: '2026-11-04', atRiskDate: '2026-10-04', rule: 'R-GOAL-1', title: 'Bosatt innen 6 måneder etter førstegangsfornyelsen' });
+    // Counted from the first grant the family would be "at risk" the day it may first be offered.
+    expect(goalStatus(goalClock(permitDate, false), renewalDate)).toBe('at_risk');
+    expect(goalStatus(clock, renewalDate)).toBe('on_track');
   });
 
   it('R-GOAL-1: on track before the risk date, at risk up to and including the goal date, late after it', () => {

@@ -24,11 +24,17 @@ describe('R-DIST-1 preconditions', () => {
   });
 
   it('R-DIST-1: names each unmet precondition', () => {
-    expect(distributionPreconditions({ ...ready, interviewCompleted: false })).toEqual([{ rule: 'R-DIST-1', message: 'R-DIST-1: the settlement interview is not completed' }]);
-    expect(distributionPreconditions({ ...ready, competenceMapping: 'pending' })[0]?.message).toMatch(/competence mapping \(R-HOST-1\)/);
+    expect(distributionPreconditions({ ...ready, interviewCompleted: false })).toEqual([{ rule: 'R-DIST-1', message: 'R-DIST-1: bosettingssamtalen er ikke gjennomført' }]);
+    expect(distributionPreconditions({ ...ready, competenceMapping: 'pending' })[0]?.message).toBe(
+      'R-DIST-1: kompetansekartleggingen (R-HOST-1) er verken gjennomført eller registrert som ikke aktuell',
+    );
     const waiting = assessEligibility(permit({ permitType: 'humanitarian_id_doubt' }));
     expect(distributionPreconditions({ ...ready, eligibility: waiting })[0]?.message).toBe(
-      'R-DIST-1: the permit must be eligible for settlement; it is waiting for the first renewal (R-ELIG-2)',
+      'R-DIST-1: husstanden må være i målgruppen for bosetting; saken venter på førstegangsfornyelsen (R-ELIG-2)',
+    );
+    const reunified = assessEligibility(permit({ permitType: 'family_reunification' }));
+    expect(distributionPreconditions({ ...ready, eligibility: reunified })[0]?.message).toBe(
+      'R-DIST-1: husstanden må være i målgruppen for bosetting; saken er vurdert som utenfor målgruppen (R-ELIG-4)',
     );
   });
 

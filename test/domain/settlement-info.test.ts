@@ -31,6 +31,12 @@ const answeredHousehold: SettlementInfoInput = {
   fromSpecialUnit: { answer: 'no' },
 };
 const info = (input: SettlementInfoInput = answeredHousehold) => settlementInfoSchema.parse(input);
+/** Every area answered 'no' (R-REG-2: an unknown is not a no). */
+const noNeeds = { hearingSight: { hasNeed: 'no' }, cognitiveFunction: { hasNeed: 'no' }, physicalFunction: { hasNeed: 'no' }, helpReceivedToday: { hasNeed: 'no' } } as const;
+const withNeedsAnswered = (persons: readonly { dufNumber: string }[], input: SettlementInfoInput = answeredHousehold): SettlementInfoInput => ({
+  ...input,
+  persons: persons.map((p) => ({ dufNumber: p.dufNumber, specialNeeds: noNeeds, ...input.persons?.find((q) => q.dufNumber === p.dufNumber) })),
+});
 
 describe('R-REG-2 settlement-relevant information', () => {
   it("R-REG-2: an answer is 'yes', 'no' or 'unknown', and an omitted one is 'unknown', never 'no'", () => {
@@ -50,7 +56,82 @@ describe('R-REG-2 settlement-relevant information', () => {
   it('R-REG-2: lists every household fact still unknown, each with its rule', () => {
     const missing = missingForDistribution(undefined, 'protection');
     expect(missing.map((m) => m.field)).toEqual(['familyRelationsDescribed', 'pets', 'car', 'drivingLicence', 'fromSpecialUnit']);
-    expect(missing.every((m) => m.rule === 'R-REG-2' && /unknown is not "no"/.test(m.message))).toBe(true);
+    expect(missing.every((m) => m.rule === 'R-REG-2' && /ukjent er ikke «nei»/.test(m.message))).toBe(true);
+    expect(missing.find((m) => m.field === 'pets')?.message).toBe(
+      'R-REG-2: om husstanden har husdyr i Norge er ukjent; en fordeling kan ikke sendes før det er besvart (ukjent er ikke «nei»)',
+    );
+  });
+
+  describe('R-REG-2 family relations', () => {
+    const family = permit(); // five persons
+    const household = { persons: family.persons, onDate: PERMIT_DATE };
+    const answered = withNeedsAnswered(family.persons);
+
+    it("R-REG-2: 'no' (nothing to describe) does not pass for a household of several persons", () => {
+      const missing = missingForDistribution(info({ ...answered, familyRelationsDescribed: 'no', familyRelations: undefined }), 'protection', { household });
+      expect(missing).toEqual([
+        {
+          field: 'familyRelationsDescribed',
+          rule: 'R-REG-2',
+          message:
+            'R-REG-2: familierelasjonene er ikke beskrevet, men husstanden har 5 personer; beskriv hvordan de er i familie med hverandre («nei» passer bare for en husstand på én person)',
+        },
+      ]);
+      expect(missingForDistribution(info(answered), 'protection', { household })).toEqual([]);
+    });
+
+    it("R-REG-2: a family of four answering 'no' is blocked too, also without the household in context", () => {
+      const four = family.persons.slice(0, 4);
+      const input = withNeedsAnswered(four, { ...answeredHousehold, familyRelationsDescribed: 'no', familyRelations: undefined });
+      expect(missingForDistribution(info(input), 'protection', { household: { persons: four, onDate: PERMIT_DATE } }).map((m) => m.field)).toEqual(['familyRelationsDescribed']);
+      expect(missingForDistribution(info(input), 'protection').map((m) => m.field)).toEqual(['familyRelationsDescribed']);
+    });
+
+    it("R-REG-2: 'no' is the answer for a household of one", () => {
+      const single = permit({ persons: [person({ dateOfBirth: '1990-01-01' })] });
+      const input = withNeedsAnswered(single.persons, { ...answeredHousehold, familyRelationsDescribed: 'no', familyRelations: undefined });
+      expect(missingForDistribution(info(input), 'protection', { household: { persons: single.persons, onDate: PERMIT_DATE } })).toEqual([]);
+    });
+  });
+
+  describe('R-REG-2 special needs, person by person', () => {
+    const family = permit();
+    const household = { persons: family.persons, onDate: PERMIT_DATE };
+    const [amina, yusuf, zahra] = family.persons;
+
+    it('R-REG-2: every person whose needs are all unknown blocks the distribution — no entry means unknown, not no', () => {
+      const missing = missingForDistribution(info(), 'protection', { household });
+      expect(missing.map((m) => m.field)).toEqual(family.persons.map((p) => `persons.${p.dufNumber}.specialNeeds`));
+      expect(missing.every((m) => m.rule === 'R-REG-2')).toBe(true);
+      expect(missing[0]!.message).toBe(
+        `R-REG-2: behov for tilrettelegging (særlig hensyn) for Amina Rahimi (DUF ${amina!.dufNumber}) er ukjent for hørsel og syn, kognitiv funksjon, ` +
+          'fysisk funksjon, mobilitet og hjelpemidler og hjelpebehov i dag; svar ja eller nei for hvert område før fordelingen sendes (ukjent er ikke «nei»)',
+      );
+    });
+
+    it('R-REG-2: one area left unknown is named; yes and no both answer it', () => {
+      const answered = withNeedsAnswered(family.persons);
+      const persons = answered.persons!.map((p) =>
+        p.dufNumber === yusuf!.dufNumber
+          ? { ...p, specialNeeds: { ...noNeeds, cognitiveFunction: { hasNeed: 'unknown' as const } } }
+          : p.dufNumber === zahra!.dufNumber
+            ? { ...p, specialNeeds: { ...noNeeds, hearingSight: { hasNeed: 'yes' as const, description: 'Hører dårlig på venstre øre; trenger plass foran i klasserommet.' } } }
+            : p,
+      );
+      const missing = missingForDistribution(info({ ...answered, persons }), 'protection', { household });
+      expect(missing).toHaveLength(1);
+      expect(missing[0]).toMatchObject({ field: `persons.${yusuf!.dufNumber}.specialNeeds`, rule: 'R-REG-2' });
+      expect(missing[0]!.message).toMatch(/Yusuf Rahimi .* er ukjent for kognitiv funksjon; svar ja eller nei/);
+    });
+
+    it('R-REG-2, R-INT-5: needs the resident declined to tell count as answered', () => {
+      expect(missingForDistribution(info(), 'protection', { household, declinedInformation: ['specialNeeds'] })).toEqual([]);
+    });
+
+    it('R-REG-2: without the household, the registered persons are checked', () => {
+      const input = { ...answeredHousehold, persons: [{ dufNumber: amina!.dufNumber, specialNeeds: { hearingSight: { hasNeed: 'no' as const } } }] };
+      expect(missingForDistribution(info(input), 'protection').map((m) => m.field)).toEqual([`persons.${amina!.dufNumber}.specialNeeds`]);
+    });
   });
 
   it("R-REG-2: 'no' is an answer, so a fully answered household misses nothing", () => {
@@ -104,7 +185,7 @@ describe('R-REG-1 collective protection', () => {
   });
 
   it('R-REG-1: nothing is missing once pets, car, licence and every adult are registered', () => {
-    const complete = info({ ...answeredHousehold, persons: [adultFacts(mother!.dufNumber), adultFacts(father!.dufNumber)] });
+    const complete = info(withNeedsAnswered(family.persons, { ...answeredHousehold, persons: [adultFacts(mother!.dufNumber), adultFacts(father!.dufNumber)] }));
     expect(collectiveProtectionMissing(complete, { household })).toEqual([]);
     expect(missingForDistribution(complete, 'collective_protection', { household })).toEqual([]);
   });
@@ -198,10 +279,11 @@ describe('R-REG-5 unaccompanied minors', () => {
     const minor = unaccompaniedMinorPermit();
     const household = { persons: minor.persons, onDate: PERMIT_DATE };
     const [em] = minor.persons;
-    expect(missingForDistribution(info(), 'protection', { household })).toEqual([
+    const single = { ...answeredHousehold, familyRelationsDescribed: 'no' as const, familyRelations: undefined };
+    expect(missingForDistribution(info(withNeedsAnswered(minor.persons, single)), 'protection', { household })).toEqual([
       expect.objectContaining({ field: `persons.${em!.dufNumber}.unaccompaniedMinorNote`, rule: 'R-REG-5' }),
     ]);
-    const withNote = info({ ...answeredHousehold, persons: [{ dufNumber: em!.dufNumber, unaccompaniedMinorNote: note }] });
+    const withNote = info(withNeedsAnswered(minor.persons, { ...single, persons: [{ dufNumber: em!.dufNumber, unaccompaniedMinorNote: note }] }));
     expect(missingForDistribution(withNote, 'protection', { household })).toEqual([]);
   });
 
@@ -209,10 +291,10 @@ describe('R-REG-5 unaccompanied minors', () => {
     const minor = unaccompaniedMinorPermit({ companion: { name: 'Karim Noori', relation: 'uncle' } });
     const [em] = minor.persons;
     const household = { persons: minor.persons, onDate: PERMIT_DATE };
-    const withNote = info({ ...answeredHousehold, persons: [{ dufNumber: em!.dufNumber, unaccompaniedMinorNote: note }] });
+    const withNote = info(withNeedsAnswered(minor.persons, { ...answeredHousehold, persons: [{ dufNumber: em!.dufNumber, unaccompaniedMinorNote: note }] }));
     expect(missingForDistribution(withNote, 'protection', { household }).map((m) => m.field)).toEqual([`persons.${em!.dufNumber}.unaccompaniedMinorNote.companion`]);
     const companion = { relationship: 'Uncle', knownFor: 'Since birth', feelsSafe: 'yes', wishesToLiveTogether: 'yes', staffObservations: 'They eat together daily.' } as const;
-    const complete = info({ ...answeredHousehold, persons: [{ dufNumber: em!.dufNumber, unaccompaniedMinorNote: { ...note, companion } }] });
+    const complete = info(withNeedsAnswered(minor.persons, { ...answeredHousehold, persons: [{ dufNumber: em!.dufNumber, unaccompaniedMinorNote: { ...note, companion } }] }));
     expect(missingForDistribution(complete, 'protection', { household })).toEqual([]);
   });
 });
@@ -253,13 +335,13 @@ describe('the settlement interview', () => {
 
   it('R-INT-3: all adults take part', () => {
     const issues = interviewParticipationIssues(record({ participants: [{ dufNumber: amina!.dufNumber, format: 'joint' }] }), family);
-    expect(issues.map((i) => i.message)).toEqual([`all adults take part; Yusuf Rahimi (DUF ${yusuf!.dufNumber}) (41) is not listed`]);
+    expect(issues.map((i) => i.message)).toEqual([`alle voksne skal delta; Yusuf Rahimi (DUF ${yusuf!.dufNumber}) (41 år) er ikke ført opp`]);
     expect(issues[0]!.rule).toBe('R-INT-3');
   });
 
   it('R-INT-3: children over 12 are offered their own interview — from their 12th birthday', () => {
     expect(interviewParticipationIssues(record({ childrenOfferedOwnInterview: [] }), family).map((i) => i.message)).toEqual([
-      `children over 12 are offered their own interview; record that Zahra Rahimi (DUF ${zahra!.dufNumber}) (14) was offered one`,
+      `barn over 12 år skal få tilbud om egen samtale; registrer at Zahra Rahimi (DUF ${zahra!.dufNumber}) (14 år) fikk tilbudet`,
     ]);
     const twelve = permit({ persons: [person({ dateOfBirth: '1980-01-01' }), person({ dateOfBirth: '2013-06-10', relation: 'child' })] });
     const eleven = permit({ persons: [person({ dateOfBirth: '1980-01-01' }), person({ dateOfBirth: '2013-06-11', relation: 'child' })] });
@@ -282,7 +364,7 @@ describe('the settlement interview', () => {
     const [em] = minor.persons;
     const own = record({ participants: [{ dufNumber: em!.dufNumber, format: 'own' }], childrenOfferedOwnInterview: [] });
     expect(interviewParticipationIssues(own, minor).map((i) => i.message)).toEqual([
-      `the unaccompanied minor Farid Noori (DUF ${em!.dufNumber}) must have the extended interview of their own`,
+      `den enslige mindreårige Farid Noori (DUF ${em!.dufNumber}) skal ha en egen, utvidet samtale`,
     ]);
     const extended = record({ participants: [{ dufNumber: em!.dufNumber, format: 'extended_unaccompanied_minor' }], childrenOfferedOwnInterview: [] });
     expect(interviewParticipationIssues(extended, minor)).toEqual([]);
@@ -292,14 +374,14 @@ describe('the settlement interview', () => {
 
   it('R-INT-3: participants must belong to the household; the schema for a household reports it at the field', () => {
     const input = { heldOn: '2025-06-10', participants: [{ dufNumber: '209900000000', format: 'joint' }, { dufNumber: amina!.dufNumber, format: 'joint' }, { dufNumber: yusuf!.dufNumber, format: 'joint' }], childrenOfferedOwnInterview: [zahra!.dufNumber] };
-    expect(issuesOf(interviewRecordSchemaFor(family).safeParse(input))).toEqual(['participants.0.dufNumber: DUF 209900000000 is not a member of this household']);
+    expect(issuesOf(interviewRecordSchemaFor(family).safeParse(input))).toEqual(['participants.0.dufNumber: DUF 209900000000 er ikke medlem av denne husstanden']);
   });
 
   it('R-INT-3: the workflow refuses with the same issues as one reason, field by field', () => {
     expect(interviewRefusal(record(), family)).toBeUndefined();
     const withoutYusuf = record({ participants: [{ dufNumber: amina!.dufNumber, format: 'joint' }, { dufNumber: '209900000000', format: 'joint' }] });
     expect(interviewRefusal(withoutYusuf, family)).toBe(
-      `participants.1.dufNumber: DUF 209900000000 is not a member of this household; participants: all adults take part; Yusuf Rahimi (DUF ${yusuf!.dufNumber}) (41) is not listed`,
+      `participants.1.dufNumber: DUF 209900000000 er ikke medlem av denne husstanden; participants: alle voksne skal delta; Yusuf Rahimi (DUF ${yusuf!.dufNumber}) (41 år) er ikke ført opp`,
     );
   });
 

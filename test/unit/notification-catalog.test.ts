@@ -73,6 +73,22 @@ describe('message catalogue', () => {
     }
   });
 
+  it('R-REG-6: the function-report reminder goes to the centre, the overdue notice to the centre and IMDi, with the due date only', () => {
+    const due = messageDefinition('function-report-due')!;
+    const overdue = messageDefinition('function-report-overdue')!;
+    expect(due.recipients).toEqual(['reception_centre']);
+    expect(overdue.recipients).toEqual(['reception_centre', 'imdi']);
+    for (const d of [due, overdue]) {
+      expect(d.rules).toEqual(['R-REG-6']);
+      expect(Object.keys(d.schema.shape)).toEqual(['dueDate']);
+    }
+    expect(render('function-report-due').subject).toBe('Påminnelse: oppdatert funksjonsrapport til IMDi senest 1. februar 2027');
+    expect(invalid({ ...requestFor('function-report-overdue'), recipient: { kind: 'municipality', id: '3405' } }).issues).toContainEqual({
+      path: 'recipient.kind',
+      message: 'is municipality; this type may go only to reception_centre, imdi',
+    });
+  });
+
   it('R-ARR-6: the health notice has exactly name, date of birth, nationality and reception centre', () => {
     const schema = messageDefinition('health-settlement')!.schema;
     expect(Object.keys(schema.shape).sort()).toEqual(['persons', 'receptionCentre']);

@@ -95,4 +95,40 @@ describe('message texts in bokmål (golden)', () => {
     evaluation.openTasks = ['plan-evaluation-2'];
     expect(render('arrival-task-reminder', evaluation).subject).toBe('Påminnelse: Evaluering av individuell plan (2. evaluering) – Lina Haddad');
   });
+
+  it('R-HH-2: a letter to one adult still lists every member of the household with the DUF number', () => {
+    const letter = render('refusal-step-1-letter');
+    expect(letter.addressee?.names).toEqual(['Amal Haddad']);
+    for (const m of notificationExamples['refusal-step-1-letter'].householdMembers) expect(letter.body).toContain(`- ${m.name}, DUF-nr. ${m.dufNumber}`);
+    // The letter must list the addressee among the members.
+    const without = structuredClone(notificationExamples['refusal-step-1-letter']);
+    without.householdMembers = without.householdMembers.slice(1);
+    expect(() => render('refusal-step-1-letter', without)).toThrow(/R-HH-2: the letter lists every member of the household/);
+  });
+
+  it('R-HH-2: a mother and her adult son get one settlement decision addressed to both, listing both DUF numbers', () => {
+    const data = structuredClone(notificationExamples['settlement-decision']);
+    data.householdMembers = [
+      { name: 'Amal Haddad', dufNumber: '202612345671', dateOfBirth: '1970-03-14' },
+      { name: 'Omar Haddad', dufNumber: '202612345682', dateOfBirth: '2003-07-02' },
+    ];
+    const letter = render('settlement-decision', data);
+    expect(letter.addressee?.names).toEqual(['Amal Haddad', 'Omar Haddad']);
+    expect(letter.body).toContain('- Amal Haddad, DUF-nr. 202612345671\n- Omar Haddad, DUF-nr. 202612345682');
+  });
+
+  it("R-REF-3: step 1 warns of IMDi's deadline and that the basic allowance stops on the step-2 date", () => {
+    const { subject, body } = render('refusal-step-1-letter');
+    expect(subject).toBe('Konsekvenser av flyttenekt – varsel om stopp i basis'); // UDI's own title (2.9.1)
+    expect(body).toContain('senest 10. februar 2027');
+    expect(body).toContain('Hvis du ikke har flyttet innen fristen, har du ikke lenger rett til plass i mottaket, og basisbeløpet til livsopphold stanses fra 11. februar 2027.');
+    expect(body).not.toMatch(/er stanset/);
+  });
+
+  it('R-REF-4, R-REF-5: the eviction notice says the basic allowance has stopped and that the bailiff is asked at the same time', () => {
+    const { body } = render('eviction-notice');
+    expect(body).toContain('Basisbeløpet til livsopphold er stanset fra 11. februar 2027.');
+    expect(body).toContain('har ikke lenger rett til plass i mottaket');
+    expect(body).toContain('UDI sender samtidig begjæring om tvangsfravikelse til namsmannen.');
+  });
 });

@@ -51,7 +51,7 @@ describe('duties before settlement', () => {
     await t.env.sleep('200 days');
     await eventually(() => handle.query(caseStateQuery), (s) => s.deadlines.find((d) => d.id === 'R-REG-6#2')?.status === 'overdue');
     const timeline = (await handle.query(caseStateQuery)).timeline.filter((e) => e.rule === 'R-REG-6').map((e) => e.text);
-    expect(timeline).toEqual(expect.arrayContaining([expect.stringMatching(/^Reminder: Function report updated/), expect.stringMatching(/^Overdue: Function report updated/)]));
+    expect(timeline).toEqual(expect.arrayContaining([expect.stringMatching(/^Reminder: Oppdatert funksjonsrapport sendt til IMDi/), expect.stringMatching(/^Overdue: Oppdatert funksjonsrapport sendt til IMDi/)]));
     void caseId;
   });
 

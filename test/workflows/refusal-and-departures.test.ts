@@ -56,7 +56,7 @@ describe('refusal', () => {
     // (The letter names its addressee in its address block; the text says "du".)
     const addressed = step1Letters.filter((n) => n.type === 'refusal-step-1-letter').map((n) => JSON.parse(n.data!).addressee);
     expect(addressed.map((a: { name: string; dufNumber: string }) => `${a.name}, DUF-nr. ${a.dufNumber}`)).toEqual(['Amal Haddad, DUF-nr. 202612345671', 'Omar Haddad, DUF-nr. 202612345682']);
-    for (const letter of step1Letters.filter((n) => n.type === 'refusal-step-1-letter')) expect(letter.body).toContain('Du må flytte til bosettingskommunen');
+    for (const letter of step1Letters.filter((n) => n.type === 'refusal-step-1-letter')) expect(letter.body).toContain('du må flytte til bosettingskommunen');
 
     // Step 2 fourteen days after step 1, and step 3 (the bailiff) together with it.
     await t.env.sleep('13 days');

@@ -68,7 +68,7 @@ describe('staff steps refused with the reason', () => {
     await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
     await step(handle, 'recordCompetenceMapping', staff.kommune('3405'), { status: 'done', doneOn: cal.today });
     const offer = step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
-    await refusedWith(offer, /R-REG-2: whether the household has pets in Norway is still unknown.*R-REG-2: whether anyone comes from a special unit is still unknown/);
+    await refusedWith(offer, /R-REG-2: om husstanden har husdyr i Norge er ukjent.*R-REG-2: om noen kommer fra en særskilt enhet .* er ukjent/);
     expect((await handle.query(caseStateQuery)).offers).toEqual([]);
   });
 
@@ -79,7 +79,7 @@ describe('staff steps refused with the reason', () => {
     await step(handle, 'completeInterview', staff.mottak, validInterview(cal));
     await refusedWith(
       step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' }),
-      /R-REG-1: highest education and field of Amal Haddad \(DUF 202612345671\).*R-REG-1: language skills with English level of Omar Haddad/,
+      /R-REG-1: høyeste utdanning og fagfelt for Amal Haddad \(DUF 202612345671\).*R-REG-1: språkferdigheter med engelsknivå for Omar Haddad/,
     );
   });
 
