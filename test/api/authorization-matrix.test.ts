@@ -34,7 +34,7 @@ async function newCase(): Promise<string> {
 async function offeredCase(): Promise<string> {
   const caseId = await newCase();
   const steps: [Caller, string, unknown][] = [
-    [callers.mottak, 'settlement-info', completeSettlementInfo()],
+    [callers.mottak, 'settlement-info', settlementInfoFor(caseId)],
     [callers.mottak, 'interview', interviewFor(cal, permitOf.get(caseId)!)],
     [callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today }],
     [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
@@ -43,10 +43,16 @@ async function offeredCase(): Promise<string> {
   return caseId;
 }
 
+/** Every R-REG-2 answer for the case's own persons. */
+const settlementInfoFor = (caseId: string) => completeSettlementInfo({}, permitOf.get(caseId)!.persons.map((p) => p.dufNumber));
+
 /** A staff step: the caller allowed and in reach acts on a fresh case (200, or 409 when its state refuses); all others on the shared one. */
 function stepRow(path: string, body: unknown, expect: Record<CallerKey, number>, fresh: () => Promise<string> = newCase) {
   return {
-    request: async (caller: CallerKey) => ({ method: 'POST', path: `/v1/cases/${[200, 409].includes(expect[caller]) ? await fresh() : sharedCase}/${path}`, body }),
+    request: async (caller: CallerKey) => {
+      const caseId = [200, 409].includes(expect[caller]) ? await fresh() : sharedCase;
+      return { method: 'POST', path: `/v1/cases/${caseId}/${path}`, body: typeof body === 'function' ? body(caseId) : body };
+    },
     expect,
   };
 }
@@ -95,7 +101,7 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     expect: { none: 401, udi: 403, mottak: 200, otherMottak: 404, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
   'POST /v1/cases/{caseId}/first-renewal': stepRow('first-renewal', { renewalDate: cal.today }, { ...none403, none: 401, udi: 409, imdi: 409 }),
-  'POST /v1/cases/{caseId}/settlement-info': stepRow('settlement-info', completeSettlementInfo(), { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/settlement-info': stepRow('settlement-info', settlementInfoFor, { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
   'POST /v1/cases/{caseId}/internal-notes': stepRow('internal-notes', { text: 'New information.' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, imdi: 200 }),
   'POST /v1/cases/{caseId}/competence-mapping': stepRow('competence-mapping', { status: 'done', doneOn: cal.today }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200 }),
   'POST /v1/cases/{caseId}/norwegian-training': stepRow('norwegian-training', { offeredOn: cal.today }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404 }),

@@ -199,10 +199,10 @@ describe('random and malformed bodies at every write route', () => {
 
   // Every other staff step of the settlement case, by the role that does it, on a case in the
   // interview stage: a refusal (400/404/409) leaves the case exactly as it was.
-  const stepSamples: [string, Caller, (cal: Calendar) => unknown][] = [
+  const stepSamples: [string, Caller, (cal: Calendar, dufNumbers: string[]) => unknown][] = [
     ['first-renewal', callers.udi, (cal) => ({ renewalDate: cal.today })],
-    ['settlement-info', callers.mottak, () => completeSettlementInfo()],
-    ['internal-notes', callers.mottak, () => ({ text: 'New information.', correctedSettlementInfo: completeSettlementInfo() })],
+    ['settlement-info', callers.mottak, (_, dufNumbers) => completeSettlementInfo({}, dufNumbers)],
+    ['internal-notes', callers.mottak, (_, dufNumbers) => ({ text: 'New information.', correctedSettlementInfo: completeSettlementInfo({}, dufNumbers) })],
     ['competence-mapping', callers.kommune, (cal) => ({ status: 'done', doneOn: cal.today })],
     ['norwegian-training', callers.kommune, (cal) => ({ offeredOn: cal.today })],
     ['function-reports', callers.mottak, (cal) => ({ recordedOn: cal.today, outcome: 'no_change' })],
@@ -219,10 +219,11 @@ describe('random and malformed bodies at every write route', () => {
   ];
   it.each(stepSamples)('POST /v1/cases/{caseId}/%s: no 500, and a refused body changes nothing', async (path, caller, sample) => {
     const cal = await apiCalendar();
-    const caseId = (await call(callers.udi, 'POST', '/v1/permits', uniqueFamilyPermitBody(cal))).body.caseId;
+    const permit = uniqueFamilyPermitBody(cal) as { persons: { dufNumber: string }[] };
+    const caseId = (await call(callers.udi, 'POST', '/v1/permits', permit)).body.caseId;
     const touched = await readyToCompare(caseId, path);
     await fc.assert(
-      fc.asyncProperty(bodies(sample(cal)), contentTypes, async (body, contentType) => {
+      fc.asyncProperty(bodies(sample(cal, permit.persons.map((p) => p.dufNumber))), contentTypes, async (body, contentType) => {
         const before = await touched();
         const response = await send(caller, `/v1/cases/${caseId}/${path}`, body, contentType);
         expectNoServerError(response, [200, 400, 404, 409, 413, 415]);

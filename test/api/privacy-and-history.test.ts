@@ -46,7 +46,7 @@ describe('privacy', () => {
     // offers both households to Lillehammer (3405): only then may it see the anonymised profile.
     for (const { caseId: id, permit: p } of cases) {
       const steps: [typeof callers.mottak | typeof callers.kommune | typeof callers.imdi, string, unknown][] = [
-        [callers.mottak, 'settlement-info', completeSettlementInfo()],
+        [callers.mottak, 'settlement-info', completeSettlementInfo({}, p.persons.map((person: { dufNumber: string }) => person.dufNumber))],
         [callers.mottak, 'interview', interviewFor(cal, p)],
         [callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today }],
         [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],

@@ -26,7 +26,7 @@ describe('a family from permit to move-in through the API', () => {
       return response.body;
     };
 
-    await step(callers.mottak, 'settlement-info', completeSettlementInfo());
+    await step(callers.mottak, 'settlement-info', completeSettlementInfo({}, permit.persons.map((p) => p.dufNumber)));
     await step(callers.mottak, 'interview', interviewFor(cal, permit));
     await step(callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today });
     await step(callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' });

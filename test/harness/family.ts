@@ -27,7 +27,7 @@ export async function familyThroughApi(): Promise<Family> {
     const response = await call(caller, 'POST', `/v1/cases/${caseId}/${path}`, body);
     expect(response.status, `${path}: ${response.text}`).toBe(200);
   };
-  await step(callers.mottak, 'settlement-info', completeSettlementInfo({ familyRelations: `Amal Haddad (born ${d}.${m}.${y}) and Omar Haddad with Lina and Sami.` }));
+  await step(callers.mottak, 'settlement-info', completeSettlementInfo({ familyRelations: `Amal Haddad (born ${d}.${m}.${y}) and Omar Haddad with Lina and Sami.` }, permit.persons.map((p: { dufNumber: string }) => p.dufNumber)));
   await step(callers.mottak, 'interview', interviewFor(cal, permit));
   await step(callers.mottak, 'internal-notes', { text: `Amal Haddad, DUF ${permit.persons[0].dufNumber}, asks about schools for Lina.` });
   await step(callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today });
