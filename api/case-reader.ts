@@ -1,17 +1,18 @@
 /**
- * Loads one case for the caller: its live state from the workflow, how much of it the caller
- * may see (access.ts), and the audit entry (R-PRIV-4). A case outside the caller's reach is a
- * 404 exactly like a case that does not exist.
+ * Loads one case for the caller: its live state from the workflow, how far the caller reaches it
+ * (access.ts) and so which view it gets (case-views.ts), and the audit entry (R-PRIV-4). A case
+ * outside the caller's reach is a 404 exactly like a case that does not exist.
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Context } from 'hono';
 import { caseStateQuery, type CaseState } from '../workflows/messages';
-import { caseView, organisationsOfState, type Action } from './access';
+import { organisationsOfState, reach, type Action } from './access';
 import type { ApiDeps, AppEnv } from './app';
 import { audit } from './audit';
+import { viewForStandings, type CaseViewName } from './case-views';
 import { problem } from './problem';
 
-export type CaseRead = { ok: true; state: CaseState; view: 'full' | 'anonymised' } | { ok: false; response: Response };
+export type CaseRead = { ok: true; state: CaseState; view: CaseViewName } | { ok: false; response: Response };
 
 type Ctx = Context<AppEnv>;
 
@@ -28,11 +29,11 @@ export async function readCase(c: Ctx, deps: ApiDeps, action: Action, caseId: st
     if (error instanceof WorkflowNotFoundError) return { ok: false, response: caseNotFound(c, caseId) };
     throw error;
   }
-  const view = caseView(c.get('scope'), c.get('principal'), organisationsOfState(state));
-  if (view === 'none') {
+  const view = viewForStandings(reach(c.get('scope'), c.get('principal'), organisationsOfState(state)));
+  if (view === undefined) {
     await audit(deps.tables, c.get('principal'), action, caseId, 'denied');
     return { ok: false, response: caseNotFound(c, caseId) };
   }
-  if (opts.auditRead) await audit(deps.tables, c.get('principal'), action, caseId, 'ok', view === 'anonymised' ? 'anonymised profile' : undefined);
+  if (opts.auditRead) await audit(deps.tables, c.get('principal'), action, caseId, 'ok', view === 'full' ? undefined : `view ${view}`);
   return { ok: true, state, view };
 }

@@ -65,14 +65,25 @@ export async function readableHistory(client: Client, state: CaseState | undefin
   };
   const deadlineAt = deadlineFiringAt(state);
   const entries: HistoryEntry[] = [];
+  /** Each entry's place in the history: events are numbered across runs, oldest run first. */
+  const places = new Map<HistoryEntry, number>();
+  /** Where each workflow task started: the workflow's clock (and so a timeline entry's `at`) reads its instant. */
+  const taskStarts: { place: number; at: number }[] = [];
+  let place = 0;
 
   for (const run of runs) {
     const scheduled = new Map<string, { name: string; input: unknown[] }>();
     const timers = new Map<string, number>();
     for (const event of run.events) {
+      place += 1;
+      if (event.workflowTaskStartedEventAttributes) taskStarts.push({ place, at: timestampMs(event.eventTime) });
       const at = new Date(timestampMs(event.eventTime)).toISOString();
       const base = { at, source: 'temporal' as const, runId: run.runId, eventId: Number(event.eventId ?? 0) };
-      const push = (entry: Omit<HistoryEntry, 'at' | 'source' | 'runId' | 'eventId'>) => entries.push({ ...base, ...entry });
+      const push = (entry: Omit<HistoryEntry, 'at' | 'source' | 'runId' | 'eventId'>) => {
+        const full = { ...base, ...entry };
+        entries.push(full);
+        places.set(full, place);
+      };
 
       if (event.workflowExecutionStartedEventAttributes) {
         const a = event.workflowExecutionStartedEventAttributes;
@@ -129,11 +140,42 @@ export async function readableHistory(client: Client, state: CaseState | undefin
     }
   }
 
-  for (const entry of state?.timeline ?? []) {
-    entries.push({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor });
+  const timeline = (state?.timeline ?? []).map((entry): HistoryEntry => ({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor }));
+  const anchors = taskStarts.length > 0 ? taskStarts : entries.map((entry) => ({ place: places.get(entry)!, at: Date.parse(entry.at) }));
+  return inOrderOfHappening(entries.map((entry) => ({ entry, place: places.get(entry)! })), timeline, anchors);
+}
+
+/**
+ * The order things happened, from two sequences that each already are in it: Temporal's events
+ * (run by run, event id by event id) and the case's own timeline (in the order the workflow
+ * recorded it). Neither is reordered — not by text, not by a clock (an activity's events carry the
+ * instant it ran, which may be before events recorded ahead of them). A workflow records a timeline
+ * entry during a workflow task, stamped with the instant that task started: the entry goes right
+ * after that task's start (the last one at or before its instant, never before the entry ahead of
+ * it). Without task events, the anchors are the events themselves.
+ */
+export function inOrderOfHappening(
+  events: readonly { entry: HistoryEntry; place: number }[],
+  timeline: readonly HistoryEntry[],
+  anchors: readonly { place: number; at: number }[],
+): HistoryEntry[] {
+  let floor = 0;
+  let a = 0;
+  const placed = timeline.map((entry) => {
+    const at = Date.parse(entry.at);
+    while (a < anchors.length && anchors[a]!.at <= at) a += 1;
+    floor = Math.max(floor, a > 0 ? anchors[a - 1]!.place : 0);
+    return { entry, place: floor };
+  });
+  // A stable merge by place: an event at the anchor's place (or before it) comes first.
+  const merged: HistoryEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < events.length || j < placed.length) {
+    if (i < events.length && (j >= placed.length || events[i]!.place <= placed[j]!.place)) merged.push(events[i++]!.entry);
+    else merged.push(placed[j++]!.entry);
   }
-  // Stable: events with the same instant keep their order within each source.
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index).map(({ entry }) => entry);
+  return merged;
 }
 
 /**

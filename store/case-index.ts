@@ -16,6 +16,8 @@ export type CaseSummary = {
   receptionCentreName: string;
   /** The municipality that accepted the case (R-DIST-2); unset before acceptance. */
   municipalityNumber?: string;
+  /** The reception centre's host municipality (vertskommune): it sees its R-HOST-1/R-HOST-2 deadlines. */
+  hostMunicipalityNumber?: string;
   priorityGroup: string;
   goalStatus: string;
   householdSize: number;
@@ -167,16 +169,26 @@ export async function listCases(tables: Tables, filters: CaseFilters, opts: { li
   return queryPages(tables, plan, conditions, opts.limit, opts.cursor);
 }
 
-/** Cases with an open task due before `before` (exclusive), earliest first: the deadlines dashboard. */
+/**
+ * Cases with an open task due before `before` (exclusive), earliest first: the deadlines dashboard.
+ * A municipality's cases are those it accepted, those whose host it is (R-HOST-1, R-HOST-2), or either.
+ */
 export async function listCasesDueBefore(
   tables: Tables,
   before: string,
-  restriction: { receptionCentreId?: string; municipalityNumber?: string },
+  restriction: { receptionCentreId?: string; municipality?: { municipalityNumber: string; settling: boolean; host: boolean } },
   opts: { limit: number; cursor?: string },
 ): Promise<CasePage> {
   const conditions: Condition<Tables['caseSummary']>[] = [];
   if (restriction.receptionCentreId) conditions.push({ attr: 'receptionCentreId', eq: restriction.receptionCentreId });
-  if (restriction.municipalityNumber) conditions.push({ attr: 'municipalityNumber', eq: restriction.municipalityNumber });
+  if (restriction.municipality) {
+    const { municipalityNumber, settling, host } = restriction.municipality;
+    const either: Condition<Tables['caseSummary']>[] = [];
+    if (settling) either.push({ attr: 'municipalityNumber', eq: municipalityNumber });
+    if (host) either.push({ attr: 'hostMunicipalityNumber', eq: municipalityNumber });
+    // Neither: a restriction that matches no case (never every case).
+    conditions.push(either.length === 0 ? { attr: 'caseId', eq: '\u0000none' } : either.length === 1 ? either[0]! : { or: either });
+  }
   return queryPages(tables, { index: 'byDue', partition: 'DUE', range: { lt: before }, reverse: false }, conditions, opts.limit, opts.cursor);
 }
 

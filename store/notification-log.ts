@@ -77,7 +77,11 @@ export async function getNotification(tables: Tables, caseId: string, notificati
   return Item ? (strip(Item) as StoredNotification) : undefined;
 }
 
-/** A case's messages, in notificationId order. */
+/**
+ * A case's messages in the order they were sent: by when the first attempt ran, then by the
+ * number the case gave the message (`<caseId>:<n>:<type>`, so message 10 follows 9 — the sort key's
+ * text order would put it after 1), then by id.
+ */
 export async function listCaseNotifications(tables: Tables, caseId: string): Promise<NotificationRecord[]> {
   const records: NotificationRecord[] = [];
   let cursor: Record<string, unknown> | undefined;
@@ -91,7 +95,18 @@ export async function listCaseNotifications(tables: Tables, caseId: string): Pro
     records.push(...Items.map(toRecord));
     cursor = LastEvaluatedKey;
   } while (cursor);
-  return records;
+  return records.sort(sentOrder);
+}
+
+function sentOrder(a: NotificationRecord, b: NotificationRecord): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || caseSequence(a) - caseSequence(b) || (a.notificationId < b.notificationId ? -1 : a.notificationId > b.notificationId ? 1 : 0);
+}
+
+/** The case's own number of a message, from its id `<caseId>:<n>:<type>`; 0 when it has none. */
+function caseSequence(record: NotificationRecord): number {
+  const rest = record.notificationId.startsWith(`${record.caseId}:`) ? record.notificationId.slice(record.caseId.length + 1) : '';
+  const n = /^(\d+):/.exec(rest)?.[1];
+  return n === undefined ? 0 : Number(n);
 }
 
 export type NotificationPage = { items: NotificationRecord[]; nextCursor?: string };

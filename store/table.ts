@@ -78,6 +78,7 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       receptionCentreId: string(),
       receptionCentreName: string(),
       municipalityNumber: string().optional(),
+      hostMunicipalityNumber: string().optional(),
       priorityGroup: string(),
       goalStatus: string(),
       householdSize: number(),

@@ -740,6 +740,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       receptionCentreId: permit.receptionCentre.id,
       receptionCentreName: permit.receptionCentre.name,
       municipalityNumber: state.agreement?.municipalityNumber,
+      hostMunicipalityNumber: permit.hostMunicipality.municipalityNumber,
       priorityGroup: priorityGroup(permit.persons, permit.permitType, permit.permitDate),
       goalStatus: state.goal.status,
       householdSize: permit.persons.length,

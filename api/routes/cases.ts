@@ -7,7 +7,7 @@ import { authorize, scopedListFilters } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
-import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
+import { buildView, caseLinks, caseViewSchema, historyVisible } from '../case-views';
 import { fetchRuns, readableHistory } from '../history';
 import { problem } from '../problem';
 import { bearerSecurity, caseIdParam, pageQuery, problemResponses } from './schemas';
@@ -24,6 +24,7 @@ export const summarySchema = z
     receptionCentreId: z.string(),
     receptionCentreName: z.string(),
     municipalityNumber: z.string().optional().describe('the municipality that accepted the case'),
+    hostMunicipalityNumber: z.string().optional().describe('the reception centre’s host municipality (vertskommune)'),
     priorityGroup: z.string(),
     goalStatus: z.string().describe('R-GOAL-1 as of today: on_track, at_risk or late'),
     goalDate: z.string(),
@@ -73,13 +74,13 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/cases/{caseId}',
-  summary: 'One case live from its workflow; a municipality before acceptance gets the anonymised profile (R-DIST-3)',
+  summary: 'One case live from its workflow, in the caller’s view (R-REG-3, R-PRIV-1..3): IMDi and supervisors in full; UDI, the centre, the settling municipality, the host municipality (R-HOST-1/2) each their part; a municipality before acceptance the anonymised profile (R-DIST-3)',
   tags: ['cases'],
   security: bearerSecurity,
   middleware: [authorize('case.read')] as const,
   request: { params: caseIdParam },
   responses: {
-    200: { description: 'The case (`view: full`) or its anonymised profile (`view: anonymised`)', content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised']) }).passthrough() } } },
+    200: { description: 'The case in the caller’s view (`view` names it; api/case-views.ts lists each view’s parts)', content: { 'application/json': { schema: caseViewSchema } } },
     ...problemResponses(401, 403, 404),
   },
 });
@@ -105,7 +106,7 @@ const historyRoute = createRoute({
   request: { params: caseIdParam },
   responses: {
     200: {
-      description: 'Oldest first, with the link to the workflow in the Temporal Web UI',
+      description: 'In the order things happened, with the link to the workflow in the Temporal Web UI; outside IMDi and supervisors, only the entries the caller’s view shows',
       content: {
         'application/json': {
           schema: z.object({ caseId: z.string(), runs: z.number(), entries: z.array(historyEntrySchema), links: z.object({ case: z.string(), temporalUi: z.string() }) }),
@@ -161,8 +162,7 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const { caseId } = c.req.valid('param');
     const read = await readCase(c, deps, 'case.read', caseId);
     if (!read.ok) return read.response as never;
-    const body = read.view === 'full' ? fullCaseView(read.state, caseLinks(deps, caseId)) : anonymisedCaseView(read.state, today(deps));
-    return c.json(body, 200);
+    return c.json(buildView(read.view, read.state, c.get('principal'), deps), 200);
   });
 
   app.openapi(historyRoute, async (c) => {
@@ -170,7 +170,7 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const read = await readCase(c, deps, 'case.history', caseId);
     if (!read.ok) return read.response as never;
     const runs = await fetchRuns(deps.temporal, caseId);
-    const entries = await readableHistory(deps.temporal, read.state, runs);
+    const entries = (await readableHistory(deps.temporal, read.state, runs)).filter((entry) => historyVisible(read.view, entry));
     return c.json({ caseId, runs: runs.length, entries, links: caseLinks(deps, caseId) }, 200);
   });
 

@@ -12,11 +12,11 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { UpdateDefinition } from '@temporalio/common';
 import { stepSchemas, type StepName } from '../../domain/steps.schema';
 import { stepUpdates, type Actor, type CaseState, type StepCall } from '../../workflows/messages';
-import { authorize, caseView, organisationsOfState, type Action } from '../access';
-import { today, type ApiDeps, type AppEnv } from '../app';
+import { authorize, type Action } from '../access';
+import type { ApiDeps, AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
-import { anonymisedCaseView, caseLinks, fullCaseView } from '../case-views';
+import { caseViewFor, caseViewSchema } from '../case-views';
 import { problem } from '../problem';
 import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
 
@@ -85,7 +85,7 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
       body: { required: true, content: { 'application/json': { schema: definition.body } } },
     },
     responses: {
-      200: { description: 'The case after the step, as far as the caller now sees it', content: { 'application/json': { schema: z.object({ view: z.enum(['full', 'anonymised', 'none']) }).passthrough() } } },
+      200: { description: 'The case after the step, as far as the caller now sees it (its view, api/case-views.ts)', content: { 'application/json': { schema: caseViewSchema } } },
       ...problemResponses(400, 401, 403, 404, 409, 413, 415),
     },
   });
@@ -116,10 +116,9 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
       return problem(c, 409, 'Step not allowed now', reason, { action: definition.action });
     }
     await audit(deps.tables, principal, definition.action, caseId, 'ok');
-    // The step may change the caller's reach (a municipality that accepts sees the case in full).
-    const view = caseView(c.get('scope'), principal, organisationsOfState(state));
-    if (view === 'none') return c.json({ view, caseId }, 200);
-    return c.json(view === 'full' ? fullCaseView(state, caseLinks(deps, caseId)) : anonymisedCaseView(state, today(deps)), 200);
+    // The caller's view of the case after the step, exactly as a read answers (R-REG-3, R-PRIV-3):
+    // a step may change it (a municipality that accepts sees the settling municipality's view).
+    return c.json(caseViewFor(state, principal, deps), 200);
   });
 }
 

@@ -222,9 +222,10 @@ describe('authorisation matrix: every route × every role × own/other organisat
     }
   });
 
-  it('a kommune before acceptance gets the anonymised view; the others the full case', async () => {
+  it('a kommune before acceptance gets the anonymised view; the centre its own, IMDi the full case (api/case-views.ts)', async () => {
     expect((await call(callers.kommune, 'GET', `/v1/cases/${sharedCase}`)).body.view).toBe('anonymised');
-    expect((await call(callers.mottak, 'GET', `/v1/cases/${sharedCase}`)).body.view).toBe('full');
+    expect((await call(callers.mottak, 'GET', `/v1/cases/${sharedCase}`)).body.view).toBe('centre');
+    expect((await call(callers.imdi, 'GET', `/v1/cases/${sharedCase}`)).body.view).toBe('full');
     // A case outside one's reach answers exactly like a case that does not exist.
     const hidden = await call(callers.otherMottak, 'GET', `/v1/cases/${sharedCase}`);
     const missing = await call(callers.otherMottak, 'GET', `/v1/cases/${sharedCase}-nope`);

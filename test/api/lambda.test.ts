@@ -62,7 +62,7 @@ describe('AWS Lambda (API Gateway HTTP API v2)', () => {
 
     const one = await invoke(await apiGatewayV2('GET', `/v1/cases/${created.json.caseId}`, { caller: callers.mottak }));
     expect(one.statusCode).toBe(200);
-    expect(one.json).toMatchObject({ view: 'full', stage: 'interview', permit: { permitId: permit.permitId } });
+    expect(one.json).toMatchObject({ view: 'centre', stage: 'interview', permit: { permitId: permit.permitId } });
 
     const list = await invoke(await apiGatewayV2('GET', '/v1/cases', { caller: callers.imdi, query: 'stage=interview&limit=5' }));
     expect(list.statusCode).toBe(200);

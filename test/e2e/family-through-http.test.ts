@@ -37,7 +37,7 @@ describe('a family from permit to move-in through the API', () => {
     for (const secret of ['Haddad', mainDuf, 'Lillehammer asylmottak']) expect(before.text).not.toContain(secret);
 
     const accepted = await step(callers.kommune, 'offer-response', { decision: 'accept', expectedSettlementWeek: week });
-    expect(accepted.view).toBe('full'); // R-PRIV-1: in full once it accepted
+    expect(accepted.view).toBe('municipality'); // R-PRIV-1: the settling municipality's view once it accepted
     // The real dev server cannot skip time: the family moves today, so the arrival is not in the future.
     const movingDate = cal.today;
     await step(callers.mottak, 'moving-date', { movingDate, travel: { mode: 'public_transport', journeyHours: 3.5 } });

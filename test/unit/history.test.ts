@@ -66,3 +66,53 @@ describe('readable history', () => {
     expect(JSON.stringify(entries)).not.toContain('202612345671');
   });
 });
+
+describe('history order: the order things happened, never by text or an unstable clock', () => {
+  // As recorded for a settlement step posted right after the permit: the activity's events carry
+  // the instants it ran (before the update that was recorded ahead of them), and the case recorded
+  // its entries at the start of the workflow tasks 7 and 14.
+  const ms = (n: number) => at(t0 + n);
+  const events = [
+    { eventId: 1, eventTime: ms(0), workflowExecutionStartedEventAttributes: {} },
+    { eventId: 3, eventTime: ms(20), workflowTaskStartedEventAttributes: {} },
+    { eventId: 5, eventTime: ms(469), activityTaskScheduledEventAttributes: { activityType: { name: 'notify' }, input: payloads({ type: 'new-case', rule: 'R-INT-1', recipient: { kind: 'reception_centre', id: 'c' }, data: {} }) } },
+    { eventId: 7, eventTime: ms(573), workflowTaskStartedEventAttributes: {} },
+    { eventId: 9, eventTime: ms(641), workflowExecutionUpdateAcceptedEventAttributes: { acceptedRequest: { input: { name: 'recordSettlementInfo', args: payloads({ actor }) } } } },
+    { eventId: 11, eventTime: ms(481), activityTaskStartedEventAttributes: { scheduledEventId: 5 } },
+    { eventId: 12, eventTime: ms(629), activityTaskCompletedEventAttributes: { scheduledEventId: 5 } },
+    { eventId: 14, eventTime: ms(642), workflowTaskStartedEventAttributes: {} },
+    { eventId: 28, eventTime: ms(763), timerStartedEventAttributes: { timerId: '1', startToFireTimeout: at(86_400_000) } },
+  ];
+  const oneRun = { ...client, workflow: { getHandle: () => ({ fetchHistory: async () => ({ events }) }) } } as unknown as Client;
+  const iso = (n: number) => new Date(t0 + n).toISOString();
+
+  it('Temporal’s events in event-id order, the case’s timeline in its own order, each entry after the task that recorded it', async () => {
+    const timeline = [
+      { at: iso(573), kind: 'step', text: 'Settlement-relevant information recorded', rule: 'R-REG-2' },
+      { at: iso(642), kind: 'notification', text: 'new-case → reception_centre c', rule: 'R-INT-1' },
+      { at: iso(642), kind: 'case', text: 'Case created', rule: 'R-ELIG-1' },
+    ];
+    const entries = await readableHistory(oneRun, { deadlines: [], timeline } as unknown as CaseState, await fetchRuns(oneRun, 'case-1'));
+    expect(entries.map((e) => `${e.source}: ${e.text}`)).toEqual([
+      'temporal: Case workflow started',
+      'case: Settlement-relevant information recorded',
+      'temporal: Staff step "record settlement info" accepted from anne (mottak, mottak-lillehammer)',
+      'temporal: Notification: new-case → reception_centre c', // event 12 after event 9, though it ran earlier
+      'case: new-case → reception_centre c',
+      'case: Case created',
+      `temporal: Timer set for ${new Date(t0 + 763 + 86_400_000).toISOString()}`,
+    ]);
+  });
+
+  it('a timeline whose instants are out of order is still told in its own order', async () => {
+    const timeline = [
+      { at: iso(642), kind: 'case', text: 'Case created', rule: 'R-ELIG-1' },
+      { at: iso(573), kind: 'step', text: 'Settlement-relevant information recorded', rule: 'R-REG-2' },
+    ];
+    const entries = await readableHistory(oneRun, { deadlines: [], timeline } as unknown as CaseState, await fetchRuns(oneRun, 'case-1'));
+    const told = entries.filter((e) => e.source === 'case').map((e) => e.text);
+    expect(told).toEqual(['Case created', 'Settlement-relevant information recorded']);
+    const temporal = entries.filter((e) => e.source === 'temporal').map((e) => e.eventId);
+    expect(temporal).toEqual([...temporal].sort((x, y) => x! - y!));
+  });
+});
