@@ -246,13 +246,23 @@ export function deadlineVisible(name: CaseViewName, deadline: Pick<Deadline, 'ru
   return !imdiOnlyRule(deadline.rule) && matches(rules, deadline.rule);
 }
 
-/** A timeline entry may name its audience (views); it then narrows the row's rules, never widens them. */
+/**
+ * A timeline entry may name its audience: `imdi` (IMDi and supervisors: the `full` view only), `case`
+ * (every view whose rules show it), or a list of view names. It narrows the row's rules, never widens them.
+ */
 export function timelineVisible(name: CaseViewName, entry: { kind: TimelineEntry['kind'] | string; rule?: string; audience?: unknown }): boolean {
   const rules: RuleSet = caseViews[name].timeline;
-  if (Array.isArray(entry.audience) && !entry.audience.includes(name)) return false;
+  if (!audienceIncludes(entry.audience, name)) return false;
   if (rules === 'all') return true;
   if ((IMDI_ONLY.timelineKinds as readonly string[]).includes(entry.kind) || imdiOnlyRule(entry.rule)) return false;
   return matches(rules, entry.rule);
+}
+
+function audienceIncludes(audience: unknown, name: CaseViewName): boolean {
+  if (audience === undefined || audience === 'case') return true;
+  if (audience === 'imdi') return name === 'full';
+  if (Array.isArray(audience)) return audience.includes(name);
+  return name === 'full'; // an audience this table does not know: IMDi's until it is named here
 }
 
 /**
@@ -260,7 +270,7 @@ export function timelineVisible(name: CaseViewName, entry: { kind: TimelineEntry
  * Temporal only the run's life and the timers and messages of rules it shows — a staff step's
  * event names its actor and a refused step's reason, which the timeline tells with its rule.
  */
-export function historyVisible(name: CaseViewName, entry: Pick<HistoryEntry, 'source' | 'kind' | 'rule'>): boolean {
+export function historyVisible(name: CaseViewName, entry: Pick<HistoryEntry, 'source' | 'kind' | 'rule' | 'audience'>): boolean {
   if (caseViews[name].timeline === 'all') return true;
   if (entry.source === 'case') return timelineVisible(name, entry);
   if (entry.kind === 'workflow') return true;

@@ -27,6 +27,8 @@ export type HistoryEntry = {
   actor?: Actor;
   runId?: string;
   eventId?: number;
+  /** A case entry's audience (`imdi`: IMDi and supervisors only), for the caller's view (api/case-views.ts). */
+  audience?: string;
 };
 
 /** Activities that are bookkeeping, not something that happened to the case. */
@@ -140,7 +142,9 @@ export async function readableHistory(client: Client, state: CaseState | undefin
     }
   }
 
-  const timeline = (state?.timeline ?? []).map((entry): HistoryEntry => ({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor }));
+  const timeline = (state?.timeline ?? []).map(
+    (entry): HistoryEntry => ({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor, ...audienceOf(entry) }),
+  );
   const anchors = taskStarts.length > 0 ? taskStarts : entries.map((entry) => ({ place: places.get(entry)!, at: Date.parse(entry.at) }));
   return inOrderOfHappening(entries.map((entry) => ({ entry, place: places.get(entry)! })), timeline, anchors);
 }
@@ -176,6 +180,11 @@ export function inOrderOfHappening(
     else merged.push(placed[j++]!.entry);
   }
   return merged;
+}
+
+function audienceOf(entry: object): { audience?: string } {
+  const audience = (entry as { audience?: unknown }).audience;
+  return typeof audience === 'string' ? { audience } : {};
 }
 
 /**

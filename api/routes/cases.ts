@@ -94,6 +94,7 @@ const historyEntrySchema = z.object({
   actor: z.object({ id: z.string(), role: z.string(), organisation: z.string().optional() }).optional(),
   runId: z.string().optional(),
   eventId: z.number().optional(),
+  audience: z.string().optional().describe('a case entry for IMDi and supervisors only: imdi'),
 });
 
 const historyRoute = createRoute({

@@ -6,6 +6,7 @@
  * acceptance, and each step's answer is compared with the read of the same caller.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { caseViews, deadlineVisible, historyVisible, notificationVisible, timelineVisible, type CaseViewName } from '../../api/case-views';
 import { isoWeekYear } from '../../domain/dates';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { interviewFor } from '../fixtures/interview';
@@ -296,5 +297,43 @@ describe('R-HOST-1, R-HOST-2: /v1/deadlines for the host and the settling munici
     const tasks = board.body.items.filter((t: any) => t.caseId === caseId);
     expect(tasks.map((t: any) => t.rule)).toEqual(['R-HOST-2']);
     expect(tasks[0]).toMatchObject({ municipalityNumber: '3411', stage: 'agreed' });
+  });
+});
+
+describe('R-REG-3: the table itself', () => {
+  const restricted = (Object.keys(caseViews) as CaseViewName[]).filter((name) => name !== 'full');
+
+  it('no view but full shows an internal note, its alert or the distribution’s offers and answers, whatever its rules say', () => {
+    for (const name of restricted) {
+      for (const rule of ['R-INT-6', 'R-REG-3', 'R-DIST-1', 'R-DIST-2', 'R-DIST-3']) {
+        expect(timelineVisible(name, { kind: 'step', rule }), `${name} ${rule}`).toBe(false);
+        expect(deadlineVisible(name, { rule }), `${name} ${rule}`).toBe(false);
+      }
+      expect(timelineVisible(name, { kind: 'note', rule: 'R-HOST-1' }), name).toBe(false);
+      expect(notificationVisible(name, { type: 'internal-note', recipient: 'imdi:imdi' }, { role: 'udi' }), name).toBe(false);
+    }
+    expect(timelineVisible('full', { kind: 'note', rule: 'R-INT-6' })).toBe(true);
+  });
+
+  it('a timeline entry’s audience narrows what a view shows, never widens it', () => {
+    expect(timelineVisible('centre', { kind: 'step', rule: 'R-INT-2', audience: 'case' })).toBe(true);
+    expect(timelineVisible('centre', { kind: 'step', rule: 'R-INT-2', audience: 'imdi' })).toBe(false);
+    expect(timelineVisible('full', { kind: 'step', rule: 'R-INT-2', audience: 'imdi' })).toBe(true);
+    expect(timelineVisible('centre', { kind: 'step', rule: 'R-DIST-2', audience: ['centre'] })).toBe(false);
+    expect(timelineVisible('municipality', { kind: 'step', rule: 'R-MOVE-1', audience: ['centre'] })).toBe(false);
+    expect(historyVisible('municipality', { source: 'case', kind: 'step', rule: 'R-MOVE-1', audience: 'imdi' })).toBe(false);
+    // From Temporal a restricted view gets the run's life and the timers and messages of its rules — no staff step events.
+    expect(historyVisible('centre', { source: 'temporal', kind: 'step', rule: undefined })).toBe(false);
+    expect(historyVisible('centre', { source: 'temporal', kind: 'timer', rule: 'R-INT-2' })).toBe(true);
+  });
+
+  it('UDI reads its own letters and what is addressed to it; a municipality only what is addressed to itself', () => {
+    expect(notificationVisible('udi', { type: 'bailiff-request', recipient: 'bailiff:namsfogden' }, { role: 'udi' })).toBe(true);
+    expect(notificationVisible('udi', { type: 'refusal-reported', recipient: 'udi:udi' }, { role: 'udi' })).toBe(true);
+    expect(notificationVisible('udi', { type: 'distribution-offer', recipient: 'municipality:0301' }, { role: 'udi' })).toBe(false);
+    expect(notificationVisible('municipality', { type: 'school-assignment', recipient: 'school:3411' }, { role: 'kommune', organisation: '3411' })).toBe(true);
+    expect(notificationVisible('municipality', { type: 'school-assignment', recipient: 'school:0301' }, { role: 'kommune', organisation: '3411' })).toBe(false);
+    expect(notificationVisible('host', { type: 'mapping-reminder', recipient: 'host_municipality:3407' }, { role: 'kommune', organisation: '3407' })).toBe(true);
+    expect(notificationVisible('answered', { type: 'distribution-offer', recipient: 'municipality:0301' }, { role: 'kommune', organisation: '0301' })).toBe(false);
   });
 });

@@ -39,6 +39,8 @@ export type FullCase = {
   goal?: { goalDate: string; atRiskDate: string; status: string };
   interview?: { completedAt: string; completedBy: Actor };
   offers?: Offer[];
+  /** The centre's view (seed 003 §2.6): only that IMDi works on the case, then the agreement. */
+  distribution?: { status: string; text: string };
   agreement?: { kind: string; municipalityNumber: string; municipalityName: string; expectedSettlementWeek: string; agreedAt: string };
   moving?: { movingDate: string; travel: { mode: string; journeyHours: number } };
   arrival?: { arrivedOn: string };
@@ -73,19 +75,17 @@ export type AnonymisedCase = {
   };
 };
 
-/** The host municipality before settlement: only what its duties need (R-HOST-1, R-HOST-2). */
+/** The host municipality before settlement: only what its duties need (R-HOST-1, R-HOST-2) — the adults' names and dates of birth, its two deadlines. */
 export type HostCase = {
   view: 'host';
   caseId: string;
-  stage: string;
-  version: number;
   hostMunicipality: { municipalityNumber: string; name: string };
-  adults: { name: string; dufNumber: string; languages: string[] }[];
+  adults: { name: string; dateOfBirth: string }[];
   deadlines?: Deadline[];
 };
 
 /** A municipality that declined: only that it answered. */
-export type AnsweredCase = { view: 'answered'; caseId: string; stage?: string };
+export type AnsweredCase = { view: 'answered'; caseId: string; answeredAt?: string };
 
 export type CaseView = FullCase | AnonymisedCase | HostCase | AnsweredCase;
 

@@ -116,7 +116,6 @@ function AnonymisedProfile({ view }: { view: AnonymisedCase }) {
 function HostView({ view }: { view: HostCase }) {
   return (
     <>
-      <StageLine stage={view.stage} />
       <Paragraph>
         Som vertskommune ({view.hostMunicipality.name}) ser kommunen det som trengs for kompetansekartlegging og norskopplæring.
       </Paragraph>
@@ -126,8 +125,8 @@ function HostView({ view }: { view: HostCase }) {
         </Heading>
         <ul>
           {view.adults.map((a) => (
-            <li key={a.dufNumber}>
-              {a.name} (DUF {a.dufNumber}), språk: {a.languages.join(', ')}
+            <li key={`${a.name} ${a.dateOfBirth}`}>
+              {a.name}, født {formatDate(a.dateOfBirth)}
             </li>
           ))}
         </ul>
@@ -179,7 +178,7 @@ function FullCaseView({ view }: { view: FullCase }) {
             </Heading>
             <dl className="facts">
               <dt>Kommune</dt>
-              <dd>{view.agreement ? `${view.agreement.municipalityName} (${view.agreement.municipalityNumber})` : 'Ikke avtalt'}</dd>
+              <dd>{view.agreement ? `${view.agreement.municipalityName} (${view.agreement.municipalityNumber})` : (view.distribution?.text ?? 'Ikke avtalt')}</dd>
               {view.agreement && (
                 <>
                   <dt>Forventet uke</dt>
