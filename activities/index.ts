@@ -2,20 +2,15 @@
  * All I/O the workflows ask for. Created by a factory that takes its dependencies, so tests hand
  * in real local servers (dynalite, HTTP receivers, SMTP servers) without module mocking.
  */
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { TimelineEntry } from '../domain/case/state';
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
 import { saveTimelineEntries } from '../store/case-timeline';
 import type { SmtpSettings } from '../notifications/channels/email';
 import { createNotifier } from '../notifications/notify';
 import type { NotificationRequest, NotifyOutcome } from '../notifications/request';
-import { releasePlace, reservePlace, } from '../store/municipalities';
-
-export type Reservation = { outcome: 'reserved' } | { outcome: 'full'; decided: number; used: number; free: number } | { outcome: 'no_decision' };
+import { releasePlace, reservePlace, type Release, type Reservation, type ReservationRequest } from '../store/municipalities';
 import type { Tables } from '../store/table';
-
-/** R-DIST-2: a case's places (persons) in a municipality's decided number of a year. */
-export type PlaceRequest = { municipalityNumber: string; year: number; caseId: string; persons: number };
 
 export type ActivityDeps = {
   tables: Tables;
@@ -37,16 +32,17 @@ export function createActivities({ tables, smtp, clock }: ActivityDeps) {
       return saveCaseSummary(tables, summary);
     },
 
-    /** R-DIST-2: one conditional write takes a place in the municipality's decided number, or says it is full. */
-    async reserveMunicipalityPlace({ municipalityNumber, year, caseId }: PlaceRequest): Promise<Reservation> {
-      const reservation = await reservePlace(tables, municipalityNumber, year, caseId);
-      if (reservation.outcome === 'reserved') return reservation;
-      if (reservation.outcome === 'no_decision') return { outcome: 'no_decision' };
-      return { outcome: 'full', decided: reservation.decided, used: reservation.used, free: reservation.decided - reservation.used };
+    /**
+     * R-DIST-2: one conditional write takes the household's persons out of the municipality's
+     * decided number, or says it has too few free (or no decision). Idempotent per case.
+     */
+    async reserveMunicipalityPlace(request: ReservationRequest): Promise<Reservation> {
+      return reservePlace(tables, checkedPersons(request));
     },
 
-    async releaseMunicipalityPlace({ municipalityNumber, year, caseId }: PlaceRequest): Promise<void> {
-      await releasePlace(tables, municipalityNumber, year, caseId);
+    /** R-DIST-2: gives the case's persons back (the case closed after its agreement). Idempotent per case. */
+    async releaseMunicipalityPlace(request: ReservationRequest): Promise<Release> {
+      return releasePlace(tables, checkedPersons(request));
     },
 
     /**
@@ -59,6 +55,14 @@ export function createActivities({ tables, smtp, clock }: ActivityDeps) {
       return notifier.notify(request, { attempt, maxAttempts: retryPolicy?.maximumAttempts });
     },
   };
+}
+
+/** A household count that is not a positive integer is the caller's bug: a retry cannot mend it. */
+function checkedPersons(request: ReservationRequest): ReservationRequest {
+  if (!Number.isInteger(request.persons) || request.persons < 1) {
+    throw ApplicationFailure.nonRetryable(`a household has at least one person; got ${request.persons} (R-DIST-2)`, 'InvalidPersons');
+  }
+  return request;
 }
 
 export type Activities = ReturnType<typeof createActivities>;

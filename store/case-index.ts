@@ -15,8 +15,8 @@ export type CaseSummary = Omit<DomainCaseSummary, 'hostMunicipalityNumber' | 'go
 /** A summary as read back: plus what the index derives from it on write. */
 export type CaseRow = CaseSummary & { goalDate: string; atRiskDate: string; goalRunning: boolean; nextDueDate?: string };
 
-/** Stages after which the goal clock no longer runs. */
-const FINISHED_STAGES = new Set(['settled', 'closed', 'refused']);
+/** Stages after which the goal clock no longer runs, and a case's persons may be in a new case (R-ELIG-5). */
+export const FINISHED_STAGES: ReadonlySet<string> = new Set(['settled', 'closed', 'refused']);
 
 type IndexName = keyof typeof tableKeys.indexes;
 

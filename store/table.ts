@@ -22,15 +22,16 @@
  * | a letter's PDF                            | pk CASE#<caseId>, sk LETTER#<notificationId>              |
  * | one party in the recipient directory      | pk RECIPIENT#<kind>#<id>, sk RECIPIENT                    |
  * | the recipient directory, by kind          | byKind:  gsi2pk KIND#recipient, gsi2sk <kind>#<id>        |
+ * | the case a person is in (R-ELIG-5)        | pk PERSON#<HMAC of the DUF number>, sk CASE              |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
  *
  * dynalite (the embedded store) has no transactions, so every invariant is one conditional write
- * on one item (the case summary's version, a municipality's used count).
+ * on one item (the case summary's version, a municipality's used and free persons).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, Table, binary, boolean, item, list, map, number, string } from 'dynamodb-toolbox';
+import { Entity, Table, binary, boolean, item, list, map, number, set, string } from 'dynamodb-toolbox';
 
 export const tableKeys = {
   partitionKey: { name: 'pk', type: 'string' },
@@ -99,7 +100,11 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  /** A municipality's yearly decided number (vedtak, R-DIST-2) and how many places are reserved. */
+  /**
+   * A municipality's yearly decided number (vedtak, R-DIST-2) in persons, and how many are reserved.
+   * Written only by update expressions (store/municipalities.ts), never put whole: each change is
+   * one atomic write, so a change of the decided number cannot wipe a reservation.
+   */
   const municipalityYear = new Entity({
     name: 'MunicipalityYear',
     table,
@@ -111,10 +116,14 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       municipalityNumber: string(),
       name: string(),
       year: number(),
+      /** Persons the municipality decided to settle this year. */
       decided: number(),
+      /** Persons in the households holding a place. */
       used: number(),
-      /** The cases holding a place: makes a retried reservation a no-op instead of a second place. */
-      reservedCases: list(string()),
+      /** decided − used, kept in every write: the condition of a reservation (`free >= persons`). Negative when the decided number was lowered below used. */
+      free: number(),
+      /** The cases holding a place (a string set, ADD / DELETE): a retried reservation is a no-op. Absent when empty. */
+      reservedCases: set(string()).optional(),
     }),
   });
 
@@ -207,7 +216,23 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient };
+  /**
+   * The case a person is in (R-ELIG-5): one item per person, claimed with a conditional put when a
+   * case is started, so a second permit for someone in an open case cannot start a second case.
+   * Keyed by an HMAC of the DUF number (store/person-index.ts): no DUF number in the table.
+   */
+  const personCase = new Entity({
+    name: 'PersonCase',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      caseId: string(),
+      claimedAt: string(),
+    }),
+  });
+
+  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase };
 }
 
 export type Tables = ReturnType<typeof createTables>;

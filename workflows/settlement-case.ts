@@ -59,6 +59,11 @@ export type SettlementCaseInput = {
   dataFormat?: number;
 };
 
+/** Bokmål: "1 ledig plass", "2 ledige plasser"; below 0 (decided number lowered under used) is none free. */
+function placesFree(free: number): string {
+  return free === 1 ? '1 ledig plass' : `${Math.max(free, 0)} ledige plasser`;
+}
+
 /** A FIFO lock: the handlers of one case run one at a time, in arrival order (safe-message-handlers). */
 class CaseLock {
   private tail: Promise<unknown> = Promise.resolve();
@@ -127,10 +132,11 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       // R-DIST-2: the persons' places are taken by one conditional write before the step applies.
       const reservation = await reserveMunicipalityPlace({ ...place, caseId });
       if (reservation.outcome !== 'reserved') {
+        const household = place.persons === 1 ? '1 person' : `${place.persons} personer`;
         const message =
           reservation.outcome === 'full'
-            ? `${place.municipalityName} har ${Math.max(reservation.free, 0)} ledige plasser for ${place.year} (${reservation.used} av ${reservation.decided} brukt); husstanden er ${place.persons} personer (R-DIST-2).`
-            : `${place.municipalityName} har ikke noe vedtak om bosetting for ${place.year} (R-DIST-2).`;
+            ? `${place.municipalityName} har ${placesFree(reservation.free)} for ${place.year}, husstanden er ${household} (R-DIST-2).`
+            : `${place.municipalityName} har ikke vedtak om bosetting for ${place.year} (R-DIST-2).`;
         throw ApplicationFailure.nonRetryable(message, 'MunicipalityFull');
       }
     }

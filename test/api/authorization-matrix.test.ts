@@ -7,21 +7,26 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { journeyStepSchemas } from '../../domain/journey.schema';
 import { completeSettlementInfo } from '../fixtures/cases';
-import { familyPermitBody } from '../fixtures/permits';
-import { validInterview } from '../fixtures/interview';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
+import { interviewFor } from '../fixtures/interview';
 import { apiCalendar, call, callers, type Caller } from '../harness/api';
 
 type CallerKey = 'none' | keyof typeof callers;
 const callerKeys: CallerKey[] = ['none', 'udi', 'mottak', 'otherMottak', 'kommune', 'otherKommune', 'imdi', 'supervisor'];
 
 let sharedCase: string;
+/** The main person of the shared case (each case has DUF numbers of its own, R-ELIG-5). */
+let sharedDuf: string;
+const permitOf = new Map<string, { persons: { dufNumber: string }[] }>();
 const cal = await apiCalendar();
 /** A planning year well ahead, so no other test's decided number is touched. */
 const planningYear = Number(cal.today.slice(0, 4)) + 5;
 
 async function newCase(): Promise<string> {
-  const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal));
+  const permit = uniqueFamilyPermitBody(cal) as { persons: { dufNumber: string }[] };
+  const created = await call(callers.udi, 'POST', '/v1/permits', permit);
   expect(created.status).toBe(201);
+  permitOf.set(created.body.caseId, permit);
   return created.body.caseId;
 }
 
@@ -29,8 +34,8 @@ async function newCase(): Promise<string> {
 async function offeredCase(): Promise<string> {
   const caseId = await newCase();
   const steps: [Caller, string, unknown][] = [
-    [callers.mottak, 'settlement-info', completeSettlementInfo()],
-    [callers.mottak, 'interview', validInterview(cal)],
+    [callers.mottak, 'settlement-info', settlementInfoFor(caseId)],
+    [callers.mottak, 'interview', interviewFor(cal, permitOf.get(caseId)!)],
     [callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today }],
     [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
   ];
@@ -38,10 +43,16 @@ async function offeredCase(): Promise<string> {
   return caseId;
 }
 
+/** Every R-REG-2 answer for the case's own persons. */
+const settlementInfoFor = (caseId: string) => completeSettlementInfo({}, permitOf.get(caseId)!.persons.map((p) => p.dufNumber));
+
 /** A staff step: the caller allowed and in reach acts on a fresh case (200, or 409 when its state refuses); all others on the shared one. */
 function stepRow(path: string, body: unknown, expect: Record<CallerKey, number>, fresh: () => Promise<string> = newCase) {
   return {
-    request: async (caller: CallerKey) => ({ method: 'POST', path: `/v1/cases/${[200, 409].includes(expect[caller]) ? await fresh() : sharedCase}/${path}`, body }),
+    request: async (caller: CallerKey) => {
+      const caseId = [200, 409].includes(expect[caller]) ? await fresh() : sharedCase;
+      return { method: 'POST', path: `/v1/cases/${caseId}/${path}`, body: typeof body === 'function' ? body(caseId) : body };
+    },
     expect,
   };
 }
@@ -53,7 +64,7 @@ type Request = { method: string; path: string; body?: unknown };
 /** The route as documented in OpenAPI → how to call it, and the expected status per caller. */
 const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>; expect: Record<CallerKey, number> }> = {
   'POST /v1/permits': {
-    request: async () => ({ method: 'POST', path: '/v1/permits', body: familyPermitBody(cal) }),
+    request: async () => ({ method: 'POST', path: '/v1/permits', body: uniqueFamilyPermitBody(cal) }),
     //        none  udi  mottak otherMottak kommune otherKommune imdi supervisor
     expect: { none: 401, udi: 201, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
@@ -88,11 +99,14 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
   },
   'POST /v1/cases/{caseId}/interview': {
     // A fresh case for the caller who may do it, so a 200 is not a 409 from an earlier row.
-    request: async (caller) => ({ method: 'POST', path: `/v1/cases/${caller === 'mottak' ? await newCase() : sharedCase}/interview`, body: validInterview(cal) }),
+    request: async (caller) => {
+      const caseId = caller === 'mottak' ? await newCase() : sharedCase;
+      return { method: 'POST', path: `/v1/cases/${caseId}/interview`, body: interviewFor(cal, permitOf.get(caseId)!) };
+    },
     expect: { none: 401, udi: 403, mottak: 200, otherMottak: 404, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 403 },
   },
   'POST /v1/cases/{caseId}/first-renewal': stepRow('first-renewal', { renewalDate: cal.today }, { ...none403, none: 401, udi: 409, imdi: 409 }),
-  'POST /v1/cases/{caseId}/settlement-info': stepRow('settlement-info', completeSettlementInfo(), { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
+  'POST /v1/cases/{caseId}/settlement-info': stepRow('settlement-info', settlementInfoFor, { ...none403, none: 401, mottak: 200, otherMottak: 404 }),
   'POST /v1/cases/{caseId}/internal-notes': stepRow('internal-notes', { text: 'New information.' }, { ...none403, none: 401, mottak: 200, otherMottak: 404, imdi: 200 }),
   'POST /v1/cases/{caseId}/competence-mapping': stepRow('competence-mapping', { status: 'done', doneOn: cal.today }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404, imdi: 200 }),
   'POST /v1/cases/{caseId}/norwegian-training': stepRow('norwegian-training', { offeredOn: cal.today }, { ...none403, none: 401, mottak: 200, otherMottak: 404, kommune: 200, otherKommune: 404 }),
@@ -120,7 +134,7 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     expect: { ...none403, none: 401, imdi: 200 },
   },
   'GET /v1/cases/{caseId}/persons/{dufNumber}/journey': {
-    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/persons/202612345671/journey` }),
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/persons/${sharedDuf}/journey` }),
     // Not settled yet: no municipality reaches it; IMDi and supervisors learn there is no journey yet.
     expect: { ...none403, none: 401, kommune: 404, otherKommune: 404, imdi: 404, supervisor: 404 },
   },
@@ -132,7 +146,7 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     Object.keys(journeyStepSchemas).map((kind) => [
       `POST /v1/cases/{caseId}/persons/{dufNumber}/${kind.replace(/_/g, '-')}`,
       {
-        request: async () => ({ method: 'POST', path: `/v1/cases/${sharedCase}/persons/202612345671/${kind.replace(/_/g, '-')}`, body: {} }),
+        request: async () => ({ method: 'POST', path: `/v1/cases/${sharedCase}/persons/${sharedDuf}/${kind.replace(/_/g, '-')}`, body: {} }),
         // Only the settling municipality's refugee service; this case has none yet, so it is out of reach.
         expect: { ...none403, none: 401, kommune: 400, otherKommune: 400 },
       },
@@ -177,6 +191,7 @@ const callerOf = (key: CallerKey): Caller | undefined => (key === 'none' ? undef
 
 beforeAll(async () => {
   sharedCase = await offeredCase();
+  sharedDuf = permitOf.get(sharedCase)!.persons[0]!.dufNumber;
   expect((await call(callers.imdi, 'PUT', `/v1/municipalities/3405/${planningYear}`, { name: 'Lillehammer', decided: 40 })).status).toBe(200);
   expect((await call(callers.imdi, 'PUT', '/v1/recipients/school/matrix-school', { name: 'Matrise skole', channel: { type: 'none' } })).status).toBeLessThan(300);
 });

@@ -11,7 +11,7 @@ import { getCaseSummary } from '../../store/case-index';
 import { createDocumentClient } from '../../store/client';
 import { createTables } from '../../store/table';
 import { SETTLEMENT_CASE_WORKFLOW } from '../../workflows/messages';
-import { familyPermitBody } from '../fixtures/permits';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
 import { testDataConverter } from '../harness/codec';
 
@@ -24,7 +24,7 @@ const tables = () => createTables(createDocumentClient({ endpoint: inject('dynam
 
 describe('case ids', () => {
   it('R-ELIG-5, R-DIST-3: a new permit’s case id is the keyed one', async () => {
-    const permit = familyPermitBody(await apiCalendar());
+    const permit = uniqueFamilyPermitBody(await apiCalendar());
     const created = await call(callers.udi, 'POST', '/v1/permits', permit);
     expect(created.status).toBe(201);
     expect(created.body.caseId).toBe(caseIdForPermit(permit.permitId as string, inject('caseIdSecret')));
@@ -32,7 +32,7 @@ describe('case ids', () => {
   });
 
   it('R-ELIG-5: a case created under the old unkeyed id keeps it, and the permit is never started twice', async () => {
-    const body = familyPermitBody(await apiCalendar());
+    const body = uniqueFamilyPermitBody(await apiCalendar());
     const permit = permitGrantedSchema.parse(body);
     const legacyId = legacyCaseIdForPermit(permit.permitId);
     // As the API started cases before case ids were keyed.

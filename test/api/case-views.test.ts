@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { caseViews, deadlineVisible, historyVisible, notificationVisible, timelineVisible, type CaseViewName } from '../../api/case-views';
 import { isoWeekYear } from '../../domain/dates';
 import { completeSettlementInfo } from '../fixtures/cases';
-import { validInterview } from '../fixtures/interview';
-import { familyPermitBody } from '../fixtures/permits';
+import { interviewFor } from '../fixtures/interview';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually, type ApiResponse, type Caller } from '../harness/api';
 
 const cal = await apiCalendar();
@@ -28,7 +28,9 @@ const NOTE = 'Familien har fått kontakt med slektninger i Bodø';
 const RISK = 'Har truet ansatte to ganger – skal ikke videreformidles til kommunen';
 const DECLINE = 'Ingen ledige boliger for store familier i år';
 
-const permit = familyPermitBody(cal, { hostMunicipality: { municipalityNumber: '3407', name: 'Gjøvik' } }) as any;
+const permit = uniqueFamilyPermitBody(cal, { hostMunicipality: { municipalityNumber: '3407', name: 'Gjøvik' } }) as any;
+/** R-REG-2 answered for a family's own persons (each family has DUF numbers of its own, R-ELIG-5). */
+const infoFor = (p: { persons: { dufNumber: string }[] }) => completeSettlementInfo({}, p.persons.map((x) => x.dufNumber));
 const [amal, omar, lina, sami] = permit.persons as { givenName: string; familyName: string; dufNumber: string; dateOfBirth: string }[];
 let caseId: string;
 
@@ -64,8 +66,8 @@ beforeAll(async () => {
   expect(created.status, created.text).toBe(201);
   caseId = created.body.caseId;
 
-  await step(callers.mottak, 'settlement-info', completeSettlementInfo());
-  await step(callers.mottak, 'interview', validInterview(cal));
+  await step(callers.mottak, 'settlement-info', infoFor(permit));
+  await step(callers.mottak, 'interview', interviewFor(cal, permit));
   await step(callers.mottak, 'internal-notes', { text: NOTE, riskToSelfOrOthers: { dufNumber: omar!.dufNumber, description: RISK, measures: 'To ansatte til stede i samtaler.' } });
   seen.hostStep = await step(host, 'competence-mapping', { status: 'done', doneOn: cal.today });
   seen.hostRead = await read(host);
@@ -228,10 +230,11 @@ describe('R-REG-3: the history and the notification log follow the view', () => 
   });
 
   it('a case’s notification log reads in the order the messages were sent (message 10 after 9, not after 1)', async () => {
-    const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal));
+    const other = uniqueFamilyPermitBody(cal) as any;
+    const created = await call(callers.udi, 'POST', '/v1/permits', other);
     expect(created.status).toBe(201);
     const id = created.body.caseId;
-    await call(callers.mottak, 'POST', `/v1/cases/${id}/interview`, validInterview(cal));
+    await call(callers.mottak, 'POST', `/v1/cases/${id}/interview`, interviewFor(cal, other));
     for (let n = 1; n <= 10; n++) expect((await call(callers.imdi, 'POST', `/v1/cases/${id}/internal-notes`, { text: `Merknad nummer ${n}.` })).status).toBe(200);
     const log = await eventually(
       () => call(callers.imdi, 'GET', `/v1/cases/${id}/notifications`),
@@ -248,10 +251,11 @@ describe('R-REG-3: the history and the notification log follow the view', () => 
 describe('history order', () => {
   it('settlement information posted right after the permit: the history keeps Temporal’s event order and the case’s own order, five times out of five', async () => {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal));
+      const other = uniqueFamilyPermitBody(cal) as any;
+      const created = await call(callers.udi, 'POST', '/v1/permits', other);
       expect(created.status).toBe(201);
       const id = created.body.caseId;
-      expect((await call(callers.mottak, 'POST', `/v1/cases/${id}/settlement-info`, completeSettlementInfo())).status).toBe(200);
+      expect((await call(callers.mottak, 'POST', `/v1/cases/${id}/settlement-info`, infoFor(other))).status).toBe(200);
       const history = await eventually(
         () => call(callers.imdi, 'GET', `/v1/cases/${id}/history`),
         (r) => r.body.entries.some((e: any) => e.text.startsWith('Case created')),
@@ -268,7 +272,7 @@ describe('history order', () => {
 
 describe('R-HOST-1, R-HOST-2: /v1/deadlines for the host and the settling municipality', () => {
   it('the host municipality sees its two deadlines of the centre’s residents and nothing else of the case; no other municipality sees them', async () => {
-    const created = await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal, { hostMunicipality: { municipalityNumber: '3407', name: 'Gjøvik' } }));
+    const created = await call(callers.udi, 'POST', '/v1/permits', uniqueFamilyPermitBody(cal, { hostMunicipality: { municipalityNumber: '3407', name: 'Gjøvik' } }));
     expect(created.status).toBe(201);
     const id = created.body.caseId;
     const board = (caller: Caller) => call(caller, 'GET', `/v1/deadlines?before=${cal.month(4)}&limit=200`);

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { createLambdaHandler } from '../../api/lambda';
-import { familyPermitBody } from '../fixtures/permits';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, callers, tokenFor, type Caller } from '../harness/api';
 
 const lambda = createLambdaHandler({
@@ -52,7 +52,7 @@ const invoke = async (event: LambdaEvent) => {
 
 describe('AWS Lambda (API Gateway HTTP API v2)', () => {
   it('R-ELIG-5: a permit through Lambda creates the case; reading it back through Lambda works; the same auth rules apply', async () => {
-    const permit = familyPermitBody(await apiCalendar());
+    const permit = uniqueFamilyPermitBody(await apiCalendar());
     const created = await invoke(await apiGatewayV2('POST', '/v1/permits', { caller: callers.udi, body: permit }));
     expect(created.statusCode).toBe(201);
     expect(created.json.links.temporalUi).toBe(`https://temporal.example/namespaces/default/workflows/${created.json.caseId}`);

@@ -9,8 +9,8 @@ import { TEST_CASE_ID_SECRET } from '../fixtures/secrets';
 import { checkRegistrationNumbers } from '../../domain/household';
 import { permitGrantedSchema } from '../../domain/permit.schema';
 import { completeSettlementInfo } from '../fixtures/cases';
-import { validInterview } from '../fixtures/interview';
-import { familyPermitBody } from '../fixtures/permits';
+import { interviewFor } from '../fixtures/interview';
+import { familyPermitBody, freshDufNumber, uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, tokenFor, type ApiResponse, type Caller } from '../harness/api';
 import type { Calendar } from '../fixtures/calendar';
 
@@ -147,16 +147,23 @@ describe('random and malformed bodies at every write route', () => {
   it('POST /v1/permits: no 500, and no case from a body that was refused (R-ELIG-5, R-HH-1)', async () => {
     const created = new Set<string>();
     let sequence = 0;
+    const base = familyPermitBody(await apiCalendar());
+    const baseDufs = new Set((base.persons as { dufNumber: string }[]).map((p) => p.dufNumber));
     await fc.assert(
-      fc.asyncProperty(bodies(familyPermitBody(await apiCalendar())), contentTypes, async (generated, contentType) => {
+      fc.asyncProperty(bodies(base), contentTypes, async (generated, contentType) => {
         const body: { json?: unknown; raw?: string } = generated;
-        // A fresh permit id unless the mutation itself set one, so an earlier case cannot answer for this body.
+        // A fresh permit id unless the mutation itself set one, so an earlier case cannot answer for this body;
+        // fresh DUF numbers too (the same fresh number for the same base number), so no earlier case holds its persons (R-ELIG-5).
         sequence += 1;
         if (body.json && typeof body.json === 'object' && !Array.isArray(body.json) && (body.json as any).permitId?.startsWith?.('UDI-TEST-')) {
           (body.json as any).permitId = `UDI-FUZZ-${process.pid}-${Date.now()}-${sequence}`;
+          const fresh = new Map([...baseDufs].map((duf) => [duf, freshDufNumber()]));
+          const persons = (body.json as any).persons;
+          if (Array.isArray(persons)) for (const p of persons) if (p && typeof p === 'object' && fresh.has(p.dufNumber)) p.dufNumber = fresh.get(p.dufNumber);
         }
         const response = await send(callers.udi, '/v1/permits', body, contentType);
-        expectNoServerError(response, [200, 201, 400, 413, 415, 422]);
+        // 409: a mutated DUF number that happens to be in an earlier run's open case (R-ELIG-5).
+        expectNoServerError(response, [200, 201, 400, 409, 413, 415, 422]);
 
         const permitId = (body.json as any)?.permitId;
         if (response.status === 201) {
@@ -176,10 +183,11 @@ describe('random and malformed bodies at every write route', () => {
 
   it('POST /v1/cases/{caseId}/interview: no 500, and a refused body changes nothing', async () => {
     const cal = await apiCalendar();
-    const caseId = (await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal))).body.caseId;
+    const permit = uniqueFamilyPermitBody(cal) as { persons: { dufNumber: string }[] };
+    const caseId = (await call(callers.udi, 'POST', '/v1/permits', permit)).body.caseId;
     const touched = await readyToCompare(caseId, 'interview');
     await fc.assert(
-      fc.asyncProperty(bodies(validInterview(cal)), contentTypes, async (body, contentType) => {
+      fc.asyncProperty(bodies(interviewFor(cal, permit)), contentTypes, async (body, contentType) => {
         const before = await touched();
         const response = await send(callers.mottak, `/v1/cases/${caseId}/interview`, body, contentType);
         expectNoServerError(response, [200, 400, 409, 413, 415]);
@@ -191,10 +199,10 @@ describe('random and malformed bodies at every write route', () => {
 
   // Every other staff step of the settlement case, by the role that does it, on a case in the
   // interview stage: a refusal (400/404/409) leaves the case exactly as it was.
-  const stepSamples: [string, Caller, (cal: Calendar) => unknown][] = [
+  const stepSamples: [string, Caller, (cal: Calendar, dufNumbers: string[]) => unknown][] = [
     ['first-renewal', callers.udi, (cal) => ({ renewalDate: cal.today })],
-    ['settlement-info', callers.mottak, () => completeSettlementInfo()],
-    ['internal-notes', callers.mottak, () => ({ text: 'New information.', correctedSettlementInfo: completeSettlementInfo() })],
+    ['settlement-info', callers.mottak, (_, dufNumbers) => completeSettlementInfo({}, dufNumbers)],
+    ['internal-notes', callers.mottak, (_, dufNumbers) => ({ text: 'New information.', correctedSettlementInfo: completeSettlementInfo({}, dufNumbers) })],
     ['competence-mapping', callers.kommune, (cal) => ({ status: 'done', doneOn: cal.today })],
     ['norwegian-training', callers.kommune, (cal) => ({ offeredOn: cal.today })],
     ['function-reports', callers.mottak, (cal) => ({ recordedOn: cal.today, outcome: 'no_change' })],
@@ -211,10 +219,11 @@ describe('random and malformed bodies at every write route', () => {
   ];
   it.each(stepSamples)('POST /v1/cases/{caseId}/%s: no 500, and a refused body changes nothing', async (path, caller, sample) => {
     const cal = await apiCalendar();
-    const caseId = (await call(callers.udi, 'POST', '/v1/permits', familyPermitBody(cal))).body.caseId;
+    const permit = uniqueFamilyPermitBody(cal) as { persons: { dufNumber: string }[] };
+    const caseId = (await call(callers.udi, 'POST', '/v1/permits', permit)).body.caseId;
     const touched = await readyToCompare(caseId, path);
     await fc.assert(
-      fc.asyncProperty(bodies(sample(cal)), contentTypes, async (body, contentType) => {
+      fc.asyncProperty(bodies(sample(cal, permit.persons.map((p) => p.dufNumber))), contentTypes, async (body, contentType) => {
         const before = await touched();
         const response = await send(caller, `/v1/cases/${caseId}/${path}`, body, contentType);
         expectNoServerError(response, [200, 400, 404, 409, 413, 415]);

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { isValidNationalIdentityNumber } from '../../domain/identifiers';
 import { completeSettlementInfo } from '../fixtures/cases';
-import { validInterview } from '../fixtures/interview';
+import { interviewFor } from '../fixtures/interview';
 import type { Calendar } from '../fixtures/calendar';
-import { familyPermitBody } from '../fixtures/permits';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
 
 /** A valid fødselsnummer for a birth date (the first individual number of its century with valid check digits). */
@@ -23,7 +23,7 @@ function nationalIdentityNumberBornOn(dateOfBirth: string): string {
 
 async function newCase(overrides: Record<string, unknown> | ((cal: Calendar) => Record<string, unknown>) = {}) {
   const cal = await apiCalendar();
-  const permit = familyPermitBody(cal, typeof overrides === 'function' ? overrides(cal) : overrides);
+  const permit = uniqueFamilyPermitBody(cal, typeof overrides === 'function' ? overrides(cal) : overrides);
   const created = await call(callers.udi, 'POST', '/v1/permits', permit);
   expect(created.status).toBe(201);
   return { caseId: created.body.caseId as string, permit: permit as any, cal };
@@ -33,7 +33,7 @@ describe('privacy', () => {
   it('R-DIST-3, R-PRIV-1: the municipality’s view before acceptance has no name, DUF number, identity number or reception centre (raw response)', async () => {
     const { caseId, permit, cal } = await newCase();
     // A second household whose main person has a national identity number, so there is one to leak.
-    const withId = familyPermitBody(cal);
+    const withId = uniqueFamilyPermitBody(cal);
     (withId.persons as any[])[0].nationalIdentityNumber = nationalIdentityNumberBornOn((withId.persons as { dateOfBirth: string }[])[0]!.dateOfBirth);
     const idCase = await call(callers.udi, 'POST', '/v1/permits', withId);
     expect(idCase.status, idCase.text).toBe(201);
@@ -44,10 +44,10 @@ describe('privacy', () => {
 
     // Interview held (its record names participants by DUF number), information complete, and IMDi
     // offers both households to Lillehammer (3405): only then may it see the anonymised profile.
-    for (const { caseId: id } of cases) {
+    for (const { caseId: id, permit: p } of cases) {
       const steps: [typeof callers.mottak | typeof callers.kommune | typeof callers.imdi, string, unknown][] = [
-        [callers.mottak, 'settlement-info', completeSettlementInfo()],
-        [callers.mottak, 'interview', validInterview(cal)],
+        [callers.mottak, 'settlement-info', completeSettlementInfo({}, p.persons.map((person: { dufNumber: string }) => person.dufNumber))],
+        [callers.mottak, 'interview', interviewFor(cal, p)],
         [callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today }],
         [callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' }],
       ];
@@ -86,12 +86,12 @@ describe('privacy', () => {
 
 describe('audit log', () => {
   it('R-PRIV-4: every read and change by a person is logged with who, role, organisation, when, what and outcome', async () => {
-    const { caseId, cal } = await newCase();
+    const { caseId, cal, permit } = await newCase();
     await call(callers.mottak, 'GET', `/v1/cases/${caseId}`);
     await call(callers.otherKommune, 'GET', `/v1/cases/${caseId}`);
     await call(callers.otherMottak, 'GET', `/v1/cases/${caseId}`);
-    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
-    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal)); // refused: already held
+    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit));
+    await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit)); // refused: already held
     await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);
 
     const trail = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/audit?limit=200`);
@@ -116,45 +116,45 @@ describe('audit log', () => {
 
 describe('staff steps (the interview as the pattern)', () => {
   it('R-INT-2: the actor comes from the token; the body cannot name one', async () => {
-    const { caseId, cal } = await newCase();
-    const forged = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, { ...validInterview(cal), actor: { id: 'someone-else', role: 'imdi' } });
+    const { caseId, cal, permit } = await newCase();
+    const forged = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, { ...interviewFor(cal, permit), actor: { id: 'someone-else', role: 'imdi' } });
     expect(forged.status).toBe(400);
     expect(forged.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringContaining('unknown field(s): actor') }));
 
-    const done = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
+    const done = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit));
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ view: 'centre', stage: 'preparing', interview: { completedBy: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak', organisation: 'mottak-lillehammer' } } });
   });
 
   it('R-INT-6: a step the workflow refuses is a 409 problem with the workflow’s reason', async () => {
-    const { caseId, cal } = await newCase();
-    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal))).status).toBe(200);
-    const again = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal));
+    const { caseId, cal, permit } = await newCase();
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit))).status).toBe(200);
+    const again = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit));
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
     expect(again.body.detail).toContain('saken er i «klargjøring»');
   });
 
   it('R-INT-3: a record the household check refuses is a 400 naming the member at the field', async () => {
-    const { caseId, cal } = await newCase();
-    const onlyOne = validInterview(cal, { participants: [{ dufNumber: '202612345671', format: 'joint' }] });
+    const { caseId, cal, permit } = await newCase();
+    const onlyOne = interviewFor(cal, permit, { participants: [{ dufNumber: permit.persons[0].dufNumber, format: 'joint' }] });
     const refused = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, onlyOne);
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: 'participants', message: expect.stringContaining('Omar Haddad') }));
   });
 
   it('an Idempotency-Key makes a retried step apply once', async () => {
-    const { caseId, cal } = await newCase();
+    const { caseId, cal, permit } = await newCase();
     const headers = { 'idempotency-key': `retry-${caseId}` };
-    const first = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal), headers);
-    const retry = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal), headers);
+    const first = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit), headers);
+    const retry = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit), headers);
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(retry.body.version).toBe(first.body.version);
   });
 
   it('an invalid body is a 400 with the field path, and changes nothing', async () => {
-    const { caseId, cal } = await newCase();
-    const bad = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal, { heldOn: '2026-02-30' }));
+    const { caseId, cal, permit } = await newCase();
+    const bad = await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit, { heldOn: '2026-02-30' }));
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'heldOn' }));
     expect((await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.stage).toBe('interview');
@@ -165,13 +165,13 @@ describe('history', () => {
   it('R-INT-1, R-INT-2: the readable history tells, in order, the start, the notice to the centre, the timers and the interview with who held it', async () => {
     // UDI's decision two days before the case: the competence mapping's reminder (decision + 11 days,
     // R-HOST-1) comes before the interview's (case + 11 days, R-INT-2).
-    const { caseId, cal } = await newCase((c) => ({ decisionDate: c.day(-2), permitDate: c.day(-2) }));
+    const { caseId, cal, permit } = await newCase((c) => ({ decisionDate: c.day(-2), permitDate: c.day(-2) }));
     // The reminder timer starts once the notice is handed over; an interview held before that needs no timer.
     await eventually(
       () => call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`),
       (r) => r.body.entries?.some((e: any) => e.kind === 'timer'),
     );
-    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, validInterview(cal))).status).toBe(200);
+    expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit))).status).toBe(200);
     const history = await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);
     expect(history.status).toBe(200);
     expect(history.body.runs).toBe(1);
@@ -196,7 +196,7 @@ describe('history', () => {
     expect(stepEntry).toMatchObject({ actor: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak' } });
     expect(history.body.entries.find((e: any) => e.text.startsWith('Timer set'))).toMatchObject({ rule: 'R-HOST-1' });
     // The step's content (the interview record) is not copied into the history.
-    expect(history.text).not.toContain('202612345671');
+    expect(history.text).not.toContain(permit.persons[0].dufNumber);
     // In the order things happened: Temporal's events by event id (not by their clocks), the case's timeline in its own order.
     const eventIds = history.body.entries.filter((e: any) => e.source === 'temporal').map((e: any) => e.eventId);
     expect(eventIds).toEqual([...eventIds].sort((a: number, b: number) => a - b));

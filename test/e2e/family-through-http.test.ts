@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeekYear } from '../../domain/dates';
 import { completeSettlementInfo } from '../fixtures/cases';
-import { validInterview } from '../fixtures/interview';
-import { familyPermitBody } from '../fixtures/permits';
+import { interviewFor } from '../fixtures/interview';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers } from '../harness/api';
 
 describe('a family from permit to move-in through the API', () => {
@@ -15,7 +15,8 @@ describe('a family from permit to move-in through the API', () => {
     const week = cal.week(60);
     expect((await call(callers.imdi, 'PUT', `/v1/municipalities/3405/${isoWeekYear(week)}`, { name: 'Lillehammer', decided: 20 })).status).toBeLessThan(300);
 
-    const permit = familyPermitBody(cal);
+    const permit = uniqueFamilyPermitBody(cal) as { persons: { dufNumber: string }[] };
+    const mainDuf = permit.persons[0]!.dufNumber;
     const created = await call(callers.udi, 'POST', '/v1/permits', permit);
     expect(created.status).toBe(201);
     const { caseId } = created.body;
@@ -25,15 +26,15 @@ describe('a family from permit to move-in through the API', () => {
       return response.body;
     };
 
-    await step(callers.mottak, 'settlement-info', completeSettlementInfo());
-    await step(callers.mottak, 'interview', validInterview(cal));
+    await step(callers.mottak, 'settlement-info', completeSettlementInfo({}, permit.persons.map((p) => p.dufNumber)));
+    await step(callers.mottak, 'interview', interviewFor(cal, permit));
     await step(callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today });
     await step(callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' });
 
     // R-DIST-3, R-PRIV-1: before it accepts, the municipality sees no name, DUF number or centre.
     const before = await call(callers.kommune, 'GET', `/v1/cases/${caseId}`);
     expect(before.body.view).toBe('anonymised');
-    for (const secret of ['Haddad', '202612345671', 'Lillehammer asylmottak']) expect(before.text).not.toContain(secret);
+    for (const secret of ['Haddad', mainDuf, 'Lillehammer asylmottak']) expect(before.text).not.toContain(secret);
 
     const accepted = await step(callers.kommune, 'offer-response', { decision: 'accept', expectedSettlementWeek: week });
     expect(accepted.view).toBe('municipality'); // R-PRIV-1: the settling municipality's view once it accepted
@@ -51,13 +52,13 @@ describe('a family from permit to move-in through the API', () => {
     expect(settled.body.stage).toBe('settled');
 
     // R-ARR-9: after the move the municipality works each person's journey; the household view joins them.
-    const need = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/interpreter-need`, { needed: true, language: 'Arabic' });
+    const need = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/interpreter-need`, { needed: true, language: 'Arabic' });
     expect(need.status, need.text).toBe(200);
     // The journey's input shape is checked here, at the edge (the workflow parses none): 400 naming the field.
-    const unnamed = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/interpreter-need`, { needed: true });
+    const unnamed = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/interpreter-need`, { needed: true });
     expect(unnamed.status, unnamed.text).toBe(400);
     expect(unnamed.body.errors).toEqual([{ path: 'language', message: 'give the language the interpreter must speak (R-ARR-9)' }]);
-    const impossible = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/202612345671/team-meeting`, { heldOn: '2026-02-30' });
+    const impossible = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/team-meeting`, { heldOn: '2026-02-30' });
     expect(impossible.status, impossible.text).toBe(400);
     expect(impossible.body.errors.map((e: { path: string }) => e.path)).toEqual(['heldOn']);
     const household = await call(callers.kommune, 'GET', `/v1/cases/${caseId}/household-journey`);

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { caseIdForPermit } from '../../api/case-id';
 import { TEST_CASE_ID_SECRET } from '../fixtures/secrets';
-import { familyPermitBody } from '../fixtures/permits';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
 import { testDataConverter } from '../harness/codec';
 
@@ -20,7 +20,7 @@ const read = async (path: string) => (await call(callers.imdi, 'GET', path)).bod
 
 describe('permit granted → settlement case (real Temporal dev server, real store)', () => {
   it('R-INT-1, R-ELIG-5: a granted permit starts one case workflow, readable through the API, the case index and Temporal', async () => {
-    const permit = familyPermitBody(await apiCalendar());
+    const permit = uniqueFamilyPermitBody(await apiCalendar());
     const created = await post('/v1/permits', permit);
     expect(created.status).toBe(201);
     expect(created.body.created).toBe(true);
@@ -54,14 +54,14 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
   });
 
   it('R-ELIG-5: the same permit posted twice concurrently yields one case', async () => {
-    const permit = familyPermitBody(await apiCalendar());
+    const permit = uniqueFamilyPermitBody(await apiCalendar());
     const results = await Promise.all([post('/v1/permits', permit), post('/v1/permits', permit)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 201]);
     expect(new Set(results.map((r) => r.body.caseId)).size).toBe(1);
   });
 
   it('R-HH-1: a household with mismatched Reg.nr is refused naming the members, and no case is created', async () => {
-    const permit = familyPermitBody(await apiCalendar());
+    const permit = uniqueFamilyPermitBody(await apiCalendar());
     (permit.persons as any[])[2].registrationNumber = 'REG-999999';
     const refused = await post('/v1/permits', permit);
     expect(refused.status).toBe(422);
@@ -73,7 +73,7 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
   });
 
   it('bad input is a 400 naming the field, never a 500', async () => {
-    const permit = familyPermitBody(await apiCalendar(), { permitDate: '2026-02-30' });
+    const permit = uniqueFamilyPermitBody(await apiCalendar(), { permitDate: '2026-02-30' });
     const bad = await post('/v1/permits', permit);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'permitDate' }));
@@ -81,7 +81,7 @@ describe('permit granted → settlement case (real Temporal dev server, real sto
     const notJson = await post('/v1/permits', '{"permitId":');
     expect(notJson.status).toBe(400);
 
-    const unknownField = await post('/v1/permits', familyPermitBody(await apiCalendar(), { diagnosis: 'x' }));
+    const unknownField = await post('/v1/permits', uniqueFamilyPermitBody(await apiCalendar(), { diagnosis: 'x' }));
     expect(unknownField.status).toBe(400);
   });
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../runtime/ports';
-import { familyPermitBody } from '../fixtures/permits';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar } from '../harness/api';
 import { signToken, type Role } from '../../api/auth';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../temporal.config';
@@ -74,7 +74,7 @@ describe('npm start keeps its data across a restart', () => {
     const ui = await fetch(`http://localhost:${env.TEMPORAL_DEV_UI_PORT}/`);
     expect(ui.status).toBe(200);
 
-    const permit = familyPermitBody(await apiCalendar(api));
+    const permit = uniqueFamilyPermitBody(await apiCalendar(api));
     const created = (await fetch(`${api}/v1/permits`, { method: 'POST', headers: { 'content-type': 'application/json', ...udi }, body: JSON.stringify(permit) }).then((r) => r.json())) as any;
     const { caseId } = created;
     // Wait until the case index has the row, then stop as a user would.

@@ -7,8 +7,8 @@ import { expect } from 'vitest';
 import { isoWeekYear } from '../../domain/dates';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { nationalIdentityNumberBornOn } from '../fixtures/identities';
-import { validInterview } from '../fixtures/interview';
-import { familyPermitBody } from '../fixtures/permits';
+import { interviewFor } from '../fixtures/interview';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers } from './api';
 
 export type Family = { caseId: string; permit: any };
@@ -17,7 +17,7 @@ export async function familyThroughApi(): Promise<Family> {
   const cal = await apiCalendar();
   const week = cal.week(60);
   expect((await call(callers.imdi, 'PUT', `/v1/municipalities/3405/${isoWeekYear(week)}`, { name: 'Lillehammer', decided: 20 })).status).toBeLessThan(300);
-  const permit = familyPermitBody(cal) as any;
+  const permit = uniqueFamilyPermitBody(cal) as any;
   permit.persons[0].nationalIdentityNumber = nationalIdentityNumberBornOn(permit.persons[0].dateOfBirth);
   const [y, m, d] = (permit.persons[0].dateOfBirth as string).split('-');
   const created = await call(callers.udi, 'POST', '/v1/permits', permit);
@@ -27,8 +27,8 @@ export async function familyThroughApi(): Promise<Family> {
     const response = await call(caller, 'POST', `/v1/cases/${caseId}/${path}`, body);
     expect(response.status, `${path}: ${response.text}`).toBe(200);
   };
-  await step(callers.mottak, 'settlement-info', completeSettlementInfo({ familyRelations: `Amal Haddad (born ${d}.${m}.${y}) and Omar Haddad with Lina and Sami.` }));
-  await step(callers.mottak, 'interview', validInterview(cal));
+  await step(callers.mottak, 'settlement-info', completeSettlementInfo({ familyRelations: `Amal Haddad (born ${d}.${m}.${y}) and Omar Haddad with Lina and Sami.` }, permit.persons.map((p: { dufNumber: string }) => p.dufNumber)));
+  await step(callers.mottak, 'interview', interviewFor(cal, permit));
   await step(callers.mottak, 'internal-notes', { text: `Amal Haddad, DUF ${permit.persons[0].dufNumber}, asks about schools for Lina.` });
   await step(callers.kommune, 'competence-mapping', { status: 'done', doneOn: cal.today });
   await step(callers.imdi, 'offers', { municipalityNumber: '3405', municipalityName: 'Lillehammer' });

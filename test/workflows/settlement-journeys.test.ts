@@ -37,7 +37,7 @@ describe('settlement case journeys', () => {
     const agreed = await step(handle, 'respondToOffer', staff.kommune('3407'), { decision: 'accept', expectedSettlementWeek: week });
     expect(agreed.stage).toBe('agreed');
     expect(agreed.agreement).toMatchObject({ municipalityNumber: '3407', expectedSettlementWeek: week, kind: 'distribution' });
-    expect((await getMunicipalityYear(t.tables, '3407', isoWeekYear(week)))!.used).toBe(1);
+    expect((await getMunicipalityYear(t.tables, '3407', isoWeekYear(week)))!.used).toBe(4); // R-DIST-2: persons, not households
 
     await t.env.sleep('20 days');
     const movingDate = (await t.calendar()).day(2);
@@ -98,9 +98,9 @@ describe('settlement case journeys', () => {
   it('R-DIST-3: two municipalities decline, then one accepts', async () => {
     const cal = await t.calendar();
     const week = cal.week(40);
-    await municipality('3403', 'Hamar', 3, week);
-    await municipality('3405', 'Lillehammer', 3, week);
-    await municipality('3420', 'Elverum', 3, week);
+    await municipality('3403', 'Hamar', 6, week); // R-DIST-2: persons; the family is 4
+    await municipality('3405', 'Lillehammer', 6, week);
+    await municipality('3420', 'Elverum', 6, week);
     const { handle } = await startCase(t);
     await readyForDistribution(handle, validInterview(cal));
     await step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3403', municipalityName: 'Hamar' });
@@ -116,7 +116,7 @@ describe('settlement case journeys', () => {
     ]);
     expect(state.stage).toBe('agreed');
     expect((await getMunicipalityYear(t.tables, '3403', isoWeekYear(week)))!.used).toBe(0);
-    expect((await getMunicipalityYear(t.tables, '3420', isoWeekYear(week)))!.used).toBe(1);
+    expect((await getMunicipalityYear(t.tables, '3420', isoWeekYear(week)))!.used).toBe(4); // R-DIST-2: persons
   });
 
   it('R-GOAL-1, R-EM-1, R-EM-2: an unaccompanied minor against the 3-month goal and the 2-week plan deadline', async () => {

@@ -121,10 +121,9 @@ describe('staff steps refused with the reason', () => {
     await refusedWith(step(handle, 'offerToMunicipality', staff.imdi, { municipalityNumber: '3405', municipalityName: 'Lillehammer' }), 'bare ett tilbud (R-DIST-4)');
   });
 
-  it('R-DIST-2: two concurrent acceptances against the last free places (persons) — exactly one wins', async () => {
+  it('R-DIST-2: two concurrent acceptances of a family of 4 against 6 free places (persons) — exactly one wins', async () => {
     const cal = await t.calendar();
-    // The decided number counts persons: room for one household of four.
-    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: isoWeekYear(cal.week(60)), decided: 4 });
+    await setDecidedNumber(t.tables, { municipalityNumber: '3446', name: 'Gran', year: isoWeekYear(cal.week(60)), decided: 6 });
     const cases = await Promise.all([startCase(t), startCase(t)]);
     for (const { handle } of cases) {
       await readyForDistribution(handle, validInterview(cal));
@@ -133,9 +132,9 @@ describe('staff steps refused with the reason', () => {
     const answers = await Promise.allSettled(cases.map(({ handle }) => step(handle, 'respondToOffer', staff.kommune('3446'), { decision: 'accept', expectedSettlementWeek: cal.week(60) })));
     expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-    expect(lost.reason.cause.message).toBe(`Gran har 0 ledige plasser for ${isoWeekYear(cal.week(60))} (4 av 4 brukt); husstanden er 4 personer (R-DIST-2).`);
+    expect(lost.reason.cause.message).toBe(`Gran har 2 ledige plasser for ${isoWeekYear(cal.week(60))}, husstanden er 4 personer (R-DIST-2).`);
     const gran = (await getMunicipalityYear(t.tables, '3446', isoWeekYear(cal.week(60))))!;
-    expect(gran).toMatchObject({ decided: 4, used: 4 });
+    expect(gran).toMatchObject({ decided: 6, used: 4, free: 2 });
     const states = await Promise.all(cases.map(({ handle }) => handle.query(caseStateQuery)));
     expect(states.map((s) => s.stage).sort()).toEqual(['agreed', 'distribution']); // the loser's offer stays open for IMDi
   });

@@ -87,7 +87,7 @@ function DecidedNumberForm({ year, onSaved }: { year: number; onSaved: () => voi
       body: { name: name.trim(), decided: Number(decided) },
     });
     if (data) {
-      setSaved(`${data.name}: ${data.decided} personer i ${data.year}.`);
+      setSaved(`${data.name}: ${data.decided} personer i ${data.year}.${data.warning ? ` ${data.warning}` : ''}`);
       onSaved();
     } else setProblem(asProblem(error, response.status));
   }
