@@ -108,6 +108,8 @@ export type CaseFilters = {
   stage?: string;
   receptionCentreId?: string;
   municipalityNumber?: string;
+  /** R-DIST-3: the municipality with a pending offer (a pending offer exists only in the stage `distribution`). */
+  offeredToMunicipalityNumber?: string;
   priorityGroup?: string;
   /** R-GOAL-1, on `today`: at risk (from 5 months, EM 2) or late (past the goal), not yet settled. */
   goal?: 'at_risk' | 'late';
@@ -138,12 +140,15 @@ export async function listCases(tables: Tables, filters: CaseFilters, opts: { li
             ? { index: 'byDue', partition: 'DUE', range: { lt: today }, reverse: false }
             : filters.stage
               ? { index: 'byStage', partition: `STAGE#${filters.stage}`, reverse: true }
-              : { index: 'byKind', partition: 'KIND#case', reverse: true };
+              : filters.offeredToMunicipalityNumber
+                ? { index: 'byStage', partition: 'STAGE#distribution', reverse: true }
+                : { index: 'byKind', partition: 'KIND#case', reverse: true };
 
   const conditions: Condition<Tables['caseSummary']>[] = [];
   if (filters.stage) conditions.push({ attr: 'stage', eq: filters.stage });
   if (filters.receptionCentreId) conditions.push({ attr: 'receptionCentreId', eq: filters.receptionCentreId });
   if (filters.municipalityNumber) conditions.push({ attr: 'municipalityNumber', eq: filters.municipalityNumber });
+  if (filters.offeredToMunicipalityNumber) conditions.push({ attr: 'offeredToMunicipalityNumber', eq: filters.offeredToMunicipalityNumber });
   if (filters.priorityGroup) conditions.push({ attr: 'priorityGroup', eq: filters.priorityGroup });
   if (filters.goal === 'late') conditions.push({ attr: 'goalRunning', eq: true }, { attr: 'goalDate', lt: today });
   if (filters.goal === 'at_risk') conditions.push({ attr: 'goalRunning', eq: true }, { attr: 'goalDate', gte: today }, { attr: 'atRiskDate', lte: today });

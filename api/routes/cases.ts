@@ -17,13 +17,14 @@ const openTaskSchema = z.object({ id: z.string(), title: z.string(), rule: z.str
 export const summarySchema = z
   .object({
     caseId: z.string(),
-    permitId: z.string(),
+    permitId: z.string().optional().describe('left out of a municipality’s list of offers (R-DIST-3)'),
     permitType: z.string(),
     permitDate: z.string(),
     stage: z.string(),
-    receptionCentreId: z.string(),
-    receptionCentreName: z.string(),
+    receptionCentreId: z.string().optional().describe('left out of a municipality’s list of offers (R-DIST-3)'),
+    receptionCentreName: z.string().optional().describe('left out of a municipality’s list of offers (R-DIST-3)'),
     municipalityNumber: z.string().optional().describe('the municipality that accepted the case'),
+    offeredToMunicipalityNumber: z.string().optional().describe('R-DIST-3: the municipality with a pending offer'),
     hostMunicipalityNumber: z.string().optional().describe('the reception centre’s host municipality (vertskommune)'),
     priorityGroup: z.string(),
     goalStatus: z.string().describe('R-GOAL-1 as of today: on_track, at_risk or late'),
@@ -44,6 +45,15 @@ export function summaryOut(row: CaseRow, day: string) {
   return { ...rest, goalStatus: currentGoalStatus(row, day) };
 }
 
+/**
+ * R-DIST-3: a case offered to a municipality, as that municipality may list it before it answers —
+ * nothing that names the household or its centre (no permit id, centre, host or task titles).
+ */
+export function offeredSummaryOut(row: CaseRow, day: string) {
+  const { permitId: _p, receptionCentreId: _c, receptionCentreName: _n, hostMunicipalityNumber: _h, openTasks: _t, nextDueDate: _d, ...rest } = summaryOut(row, day);
+  return { ...rest, openTasks: [] as CaseRow['openTasks'] };
+}
+
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/cases',
@@ -58,6 +68,9 @@ const listRoute = createRoute({
     query: z.object({
       stage: z.string().regex(/^[a-z_]{1,40}$/, 'must be a stage name, e.g. interview').optional(),
       municipality: municipalityNumberSchema.optional(),
+      offeredTo: municipalityNumberSchema
+        .optional()
+        .describe('R-DIST-3: cases with a pending offer to this municipality (its Tilbud page); a municipality may ask only for its own number'),
       receptionCentre: z.string().min(1).max(200).optional(),
       priorityGroup: z.enum(['unaccompanied_minor', 'family_with_children', 'resettlement', 'none']).optional(),
       goal: z.enum(['at_risk', 'late']).optional().describe('R-GOAL-1, cases not yet settled'),
@@ -143,16 +156,38 @@ const auditRoute = createRoute({
   },
 });
 
+/**
+ * R-DIST-3: the cases offered to a municipality and not yet answered. A municipality may list only
+ * the offers to itself (their rows; each case then reads as the anonymised profile). A municipality's
+ * other lists stay restricted to the cases it accepted (scopedListFilters).
+ */
+function offeredListFilters<F extends { receptionCentreId?: string; municipalityNumber?: string }>(
+  principal: { role: string; organisation?: string },
+  requested: F,
+  offeredTo: string,
+): { ok: true; filters: F & { offeredToMunicipalityNumber: string } } | { ok: false; reason: string } {
+  if (principal.role === 'kommune') {
+    if (principal.organisation !== offeredTo) return { ok: false, reason: 'You may list only the offers to your own municipality.' };
+    if (requested.receptionCentreId !== undefined || requested.municipalityNumber !== undefined) return { ok: false, reason: 'The offers list takes no centre or municipality filter.' };
+    return { ok: true, filters: { ...requested, offeredToMunicipalityNumber: offeredTo } };
+  }
+  if (principal.role === 'imdi' || principal.role === 'supervisor') return { ok: true, filters: { ...requested, offeredToMunicipalityNumber: offeredTo } };
+  return { ok: false, reason: 'Only IMDi, supervisors and the municipality itself list the offers to a municipality.' };
+}
+
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
   app.openapi(listRoute, async (c) => {
-    const { limit, cursor, municipality, receptionCentre, overdue, ...rest } = c.req.valid('query');
-    const scoped = scopedListFilters(c.get('scope'), c.get('principal'), { ...rest, receptionCentreId: receptionCentre, municipalityNumber: municipality, overdue: overdue === 'true' });
+    const { limit, cursor, municipality, receptionCentre, overdue, offeredTo, ...rest } = c.req.valid('query');
+    const principal = c.get('principal');
+    const requested = { ...rest, receptionCentreId: receptionCentre, municipalityNumber: municipality, overdue: overdue === 'true' };
+    const scoped = offeredTo ? offeredListFilters(principal, requested, offeredTo) : scopedListFilters(c.get('scope'), principal, requested);
     if (!scoped.ok) return problem(c, 403, 'Forbidden', scoped.reason);
     const day = today(deps);
     try {
       const page = await listCases(deps.tables, scoped.filters, { limit, cursor, today: day });
       await audit(deps.tables, c.get('principal'), 'case.list', page.items.map((row) => row.caseId));
-      return c.json({ items: page.items.map((row) => summaryOut(row, day)), nextCursor: page.nextCursor }, 200);
+      const out = offeredTo && principal.role === 'kommune' ? offeredSummaryOut : summaryOut;
+      return c.json({ items: page.items.map((row) => out(row, day)), nextCursor: page.nextCursor }, 200);
     } catch (error) {
       if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });
       throw error;
