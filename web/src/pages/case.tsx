@@ -1,7 +1,7 @@
 /**
  * Sak: one case as the caller may see it — in full, or the anonymised profile for a municipality
  * before it accepts (R-DIST-3) — with its deadlines, timeline, notifications and letters, and the
- * staff steps the API says the caller may take now.
+ * staff steps the API says the caller may take now (GET /v1/cases/{caseId}/steps; steps/case-steps.tsx).
  */
 import { Card, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
@@ -16,12 +16,13 @@ import { useLoad } from '../load';
 import { useMe } from '../session';
 import { readsNotifications } from '../access';
 import { GoalTag } from './cases';
+import { CaseSteps } from '../steps/case-steps';
 
 const OPEN = new Set(['open', 'reminded', 'overdue']);
 
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { data, problem, loading } = useLoad(() => api.GET('/v1/cases/{caseId}', { params: { path: { caseId } } }), [caseId]);
+  const { data, problem, loading, reload } = useLoad(() => api.GET('/v1/cases/{caseId}', { params: { path: { caseId } } }), [caseId]);
   const view = asCaseView(data);
   return (
     <>
@@ -34,6 +35,7 @@ export function CasePage() {
       {view?.view === 'answered' && <Paragraph>Kommunen har svart på tilbudet i denne saken.</Paragraph>}
       {view?.view === 'host' && <HostView view={view} />}
       {hasHousehold(view) && <FullCaseView view={view} />}
+      {view && <CaseSteps caseId={caseId} view={view} onDone={() => reload()} />}
       {hasHousehold(view) && <Timeline view={view} />}
       {hasHousehold(view) && <Notifications caseId={caseId} />}
     </>
@@ -48,12 +50,13 @@ function StageLine({ stage }: { stage: string }) {
   );
 }
 
-function AnonymisedProfile({ view }: { view: AnonymisedCase }) {
+export function AnonymisedProfile({ view, level = 2 }: { view: AnonymisedCase; level?: 2 | 3 | 4 }) {
   const { profile } = view;
+  const id = `profil-${view.caseId}`;
   return (
-    <section className="stack" aria-labelledby="profil">
+    <section className="stack" aria-labelledby={id}>
       <StageLine stage={view.stage} />
-      <Heading level={2} data-size="md" id="profil">
+      <Heading level={level} data-size="md" id={id}>
         Anonymisert profil
       </Heading>
       <Paragraph>Før kommunen har akseptert, vises husstanden uten navn, DUF-nummer, fødselsdato og mottak.</Paragraph>

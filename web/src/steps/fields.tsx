@@ -14,11 +14,12 @@ export function TextField({ form, path, errors, label, description, value, onCha
   );
 }
 
-export function SelectField({ form, path, errors, label, value, onChange, options }: FieldProps & { value: string; onChange: (v: string) => void; options: Record<string, string> }) {
+export function SelectField({ form, path, errors, label, description, value, onChange, options }: FieldProps & { value: string; onChange: (v: string) => void; options: Record<string, string> }) {
   const error = errors[path];
   return (
     <Field>
       <Label>{label}</Label>
+      {description && <Field.Description>{description}</Field.Description>}
       <Select id={fieldId(form, path)} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined}>
         {Object.entries(options).map(([code, text]) => (
           <Select.Option key={code} value={code}>
@@ -35,10 +36,11 @@ export function CheckField({ form, path, errors, label, description, checked, on
   return <Checkbox id={fieldId(form, path)} label={label} description={description} checked={checked} onChange={(e) => onChange(e.target.checked)} error={errors[path]} />;
 }
 
-export function RadioField({ form, path, errors, label, value, onChange, options }: FieldProps & { value: string; onChange: (v: string) => void; options: Record<string, string> }) {
+export function RadioField({ form, path, errors, label, description, value, onChange, options }: FieldProps & { value: string; onChange: (v: string) => void; options: Record<string, string> }) {
   return (
     <Fieldset id={fieldId(form, path)} aria-invalid={errors[path] ? true : undefined}>
       <Fieldset.Legend>{label}</Fieldset.Legend>
+      {description && <Fieldset.Description>{description}</Fieldset.Description>}
       {Object.entries(options).map(([code, text]) => (
         <Radio key={code} name={`${form}-${path}`} value={code} label={text} checked={value === code} onChange={() => onChange(code)} />
       ))}
