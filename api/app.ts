@@ -3,6 +3,7 @@
  * routes translate HTTP ↔ workflow messages and read-model queries; no business rule lives here.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ensureOperationIds } from './operation-ids';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
@@ -90,8 +91,10 @@ export function createApp(deps: ApiDeps) {
     description: 'Claims: sub, role (udi | mottak | imdi | kommune | supervisor), org (reception centre id or municipality number).',
   });
 
+  ensureOperationIds(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/', description: 'This server' }],
     info: {
       title: 'Bosetting API',
       version: '1',

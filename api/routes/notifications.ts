@@ -95,8 +95,7 @@ const letterParams = z.object({ caseId: caseIdSchema, notificationId: z.string()
 
 /** Documented with its real path; served by a Hono route (below), as `{id}.pdf` is not a path parameter Hono can split. */
 const letterRoute = createRoute({
-  security: bearerSecurity,
-  middleware: [authorize('notifications.read')] as const,
+  security: bearerSecurity, // authorised by the Hono route below; only documented here
   method: 'get',
   path: '/v1/cases/{caseId}/letters/{notificationId}.pdf',
   summary: 'A letter as PDF (addressed, dated, with the case reference and DUF numbers)',
