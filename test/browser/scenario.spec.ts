@@ -25,6 +25,13 @@ async function openCase(page: Page, caseId: string) {
   await expect(page.getByRole('heading', { level: 2, name: 'Steg i saken' })).toBeVisible();
 }
 
+/** The README's pictures (docs/), only when asked for: `DOCS_SCREENSHOTS=1`. */
+async function docsScreenshot(page: Page, name: string) {
+  if (!process.env.DOCS_SCREENSHOTS) return;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `docs/${name}.png` });
+}
+
 function stepForm(page: Page, title: string) {
   return page.getByRole('form', { name: title });
 }
@@ -195,7 +202,11 @@ test('a family’s journey from permit to arrival, each role in its own pages', 
 
   await test.step('the centre agrees the moving date (R-MOVE-1); a date in the past is refused with the reason', async () => {
     await signIn(page, people.mottak);
+    await expect(page.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
+    await expectAccessible(page);
+    await docsScreenshot(page, 'workbench-inbox');
     await openCase(page, caseId);
+    await docsScreenshot(page, 'workbench-case');
     const moving = stepForm(page, 'Avtal flyttedato og reise');
     await moving.getByLabel('Flyttedato').fill(addDays(today, -1));
     await moving.getByLabel('Reisemåte').selectOption({ label: 'Kollektivtransport' });

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../components/problem';
 import { formatNumber, todayUtc } from '../format';
 import { useLoad } from '../load';
 import { useMe } from '../session';
+import { newIdempotencyKey } from '../steps/case-steps';
 
 export function MunicipalitiesPage() {
   const me = useMe();
@@ -127,7 +128,7 @@ function OfferForm({ municipalities }: { municipalities: { number: string; name:
     setDone(undefined);
     const chosen = municipalities.find((m) => m.number === municipality);
     const { data, error, response } = await api.POST('/v1/cases/{caseId}/offers', {
-      params: { path: { caseId } },
+      params: { path: { caseId }, header: { 'idempotency-key': newIdempotencyKey() } },
       body: { municipalityNumber: municipality, municipalityName: chosen?.name ?? '' },
     });
     if (data) {
