@@ -27,7 +27,8 @@ export default defineConfig({
     launchOptions: {
       executablePath: CHROMIUM,
       // Playwright adds --headless and a fresh --user-data-dir of its own.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // --lang: the browser's own widgets (date and week fields) in Norwegian, like the page.
+      args: ['--lang=nb-NO', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
 });
