@@ -27,7 +27,7 @@ const worker = await createWorker({
   taskQueue: env('BENCH_TASK_QUEUE'),
   deps: { tables },
   workflowBundle: { codePath: env('BENCH_BUNDLE') },
-  maxCachedWorkflows: Number(env('BENCH_MAX_CACHED')),
+  tuning: JSON.parse(env('BENCH_TUNING')),
   dataConverter: createDataConverter(parseKeyRing(env('BENCH_PAYLOAD_KEYS'))),
 });
 const running = worker.run();

@@ -36,7 +36,9 @@ import { stepSchemas, type StepName } from '../domain/steps.schema';
 import { createDataConverter } from '../privacy/data-converter';
 import { parseKeyRing } from '../privacy/payload-keys';
 import { freePort } from '../runtime/ports';
+import { SINGLE_MACHINE_DYNAMIC_CONFIG, startDevServer } from '../runtime/dev-server';
 import { startSystem } from '../runtime/system';
+import { ensureTemporalCli } from '../runtime/temporal-binaries';
 import { getCaseSummary, saveCaseSummary, type CaseSummary } from '../store/case-index';
 import { DEV_AUDIENCE, DEV_ISSUER, loadConfig } from '../temporal.config';
 import { workflowBundleOptions } from '../worker/worker';
@@ -60,6 +62,8 @@ const { values: flags } = parseArgs({
     open: { type: 'string' },
     repeats: { type: 'string' },
     'max-cached': { type: 'string' },
+    only: { type: 'string' },
+    'server-config': { type: 'string', default: 'embedded' },
   },
 });
 const preset = flags.full
@@ -75,6 +79,8 @@ const opts = {
   rows: list(flags.rows, preset.rows),
   open: list(flags.open, preset.open),
   repeats: Number(flags.repeats ?? preset.repeats),
+  /** Sections to run: latency, throughput, reads, memory (default all). */
+  only: new Set((flags.only ?? 'latency,throughput,reads,memory').split(',')),
 };
 
 const benchStarted = performance.now();
@@ -105,6 +111,39 @@ async function pool(n: number, concurrency: number, work: (i: number) => Promise
   );
 }
 
+/**
+ * CPU seconds used so far by this process (API, worker, dynalite) and every process under it (the
+ * dev server), from /proc: on a shared machine CPU per case is steadier than wall time.
+ */
+function cpuSeconds(): number {
+  const tick = 100; // USER_HZ on Linux
+  const ofPid = (pid: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      return 0;
+    }
+  };
+  const children = (pid: number): number[] => {
+    try {
+      return fs
+        .readdirSync(`/proc/${pid}/task`)
+        .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      return [];
+    }
+  };
+  const all: number[] = [];
+  const queue = [process.pid];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    all.push(pid);
+    queue.push(...children(pid));
+  }
+  return all.reduce((sum, pid) => sum + ofPid(pid), 0);
+}
+
 async function timed<T>(samples: number[] | undefined, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await work();
@@ -114,14 +153,24 @@ async function timed<T>(samples: number[] | undefined, work: () => Promise<T>): 
 
 // ─── The system ──────────────────────────────────────────────────────────────────────────────
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-bench-'));
+// The dev server, started here so its dynamic config can be compared: `embedded` is what
+// `npm start` runs (runtime/dev-server.ts SINGLE_MACHINE_DYNAMIC_CONFIG), `server-default` the server's own.
+const serverConfig = flags['server-config'];
+if (serverConfig !== 'embedded' && serverConfig !== 'server-default') throw new Error('--server-config: embedded or server-default');
+const devPort = await freePort();
+const devServer = await startDevServer({
+  cliPath: await ensureTemporalCli({ cacheDir: loadConfig({}).binaries.cacheDir, log: (line) => log(line) }),
+  port: devPort,
+  ui: false,
+  dynamicConfig: serverConfig === 'embedded' ? SINGLE_MACHINE_DYNAMIC_CONFIG : {},
+});
 const authSecret = crypto.randomBytes(32).toString('base64url');
 const config = loadConfig({
   ...process.env,
-  TEMPORAL_ADDRESS: undefined,
+  TEMPORAL_ADDRESS: devServer.address,
+  TEMPORAL_NAMESPACE: 'default',
   DYNAMODB_ENDPOINT: undefined,
   DYNAMODB_REGION: undefined,
-  TEMPORAL_DEV_PORT: String(await freePort()),
-  TEMPORAL_DEV_UI: 'false',
   DYNALITE_PORT: String(await freePort()),
   PORT: String(await freePort()),
   BOSETTING_DATA_DIR: tmp,
@@ -168,7 +217,16 @@ async function main() {
   }
   const journey = { cal, week, municipalities };
 
-  // 1. Step latency at concurrency 1.
+  if (opts.only.has('latency')) await latency(journey);
+  if (opts.only.has('throughput')) await throughputs(journey);
+  // 3. Reads at 1 k … 100 k case-index rows.
+  if (opts.only.has('reads')) await readsAtScale(cal);
+  // 4. Worker memory.
+  if (opts.only.has('memory')) await workerMemory(cal);
+}
+
+/** 1. Step latency at concurrency 1. */
+async function latency(journey: Journey) {
   log(`step latency: ${opts.latencyCases} families through the API and raw, 200 trivial updates`);
   const apiSteps = new Map<string, number[]>();
   const rawSteps = new Map<string, number[]>();
@@ -204,14 +262,23 @@ async function main() {
     rows.push({ figure: `  step ${name} p50 (ms)`, api: ms(median(samples)), raw: ms(median(raw)), ratio: (median(samples) / median(raw)).toFixed(2) });
   }
 
-  // 2. Throughput.
+}
+
+/** 2. Throughput: cases fully processed per second. */
+async function throughputs(journey: Journey) {
   for (const concurrency of opts.concurrency) {
     const apiRates: number[] = [];
     const rawRates: number[] = [];
+    const apiCpu: number[] = [];
+    const rawCpu: number[] = [];
     for (let r = 0; r < opts.repeats; r++) {
       log(`throughput: ${opts.cases} families at concurrency ${concurrency}, API then raw (repeat ${r + 1}/${opts.repeats})`);
-      apiRates.push(await throughput(concurrency, (i) => familyThroughApi(journey, i, undefined, undefined)));
-      rawRates.push(await throughput(concurrency, (i) => familyRaw(journey, i, undefined, undefined)));
+      const a = await throughput(concurrency, (i) => familyThroughApi(journey, i, undefined, undefined));
+      const b = await throughput(concurrency, (i) => familyRaw(journey, i, undefined, undefined));
+      apiRates.push(a.rate);
+      rawRates.push(b.rate);
+      apiCpu.push(a.cpuMs);
+      rawCpu.push(b.cpuMs);
     }
     rows.push({
       figure: `Cases fully processed/s, concurrency ${concurrency}`,
@@ -220,13 +287,14 @@ async function main() {
       ratio: (median(apiRates) / median(rawRates)).toFixed(2),
       note: `permit → settled, 8 steps, ${opts.cases} cases × ${opts.repeats}`,
     });
+    rows.push({
+      figure: `CPU ms per case (whole system), concurrency ${concurrency}`,
+      api: spread(apiCpu, ms),
+      raw: spread(rawCpu, ms),
+      ratio: (median(apiCpu) / median(rawCpu)).toFixed(2),
+      note: `capacity on ${os.cpus().length} idle cores ≈ ${((os.cpus().length * 1000) / median(apiCpu)).toFixed(0)} cases/s (API)`,
+    });
   }
-
-  // 3. Reads at 1 k … 100 k case-index rows.
-  await readsAtScale(cal);
-
-  // 4. Worker memory.
-  await workerMemory(cal);
 }
 
 // ─── The API and raw Temporal doing the same work ────────────────────────────────────────────
@@ -312,10 +380,12 @@ async function assertSettledRow(caseId: string) {
   if (row?.stage !== 'settled') throw new Error(`case ${caseId}: read-model row is ${row?.stage ?? 'missing'}, not settled`);
 }
 
-async function throughput(concurrency: number, family: (i: number) => Promise<void>): Promise<number> {
+/** Cases per second, and CPU milliseconds per case (this process tree: API, worker, dynalite, dev server). */
+async function throughput(concurrency: number, family: (i: number) => Promise<void>): Promise<{ rate: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu = cpuSeconds();
   await pool(opts.cases, concurrency, family);
-  return opts.cases / ((performance.now() - started) / 1000);
+  return { rate: opts.cases / ((performance.now() - started) / 1000), cpuMs: ((cpuSeconds() - cpu) * 1000) / opts.cases };
 }
 
 async function trivialUpdates(n: number): Promise<number[]> {
@@ -405,7 +475,7 @@ async function workerMemory(cal: Calendar) {
       BENCH_TASK_QUEUE: 'bench-memory',
       BENCH_BUNDLE: bundlePath,
       // Every open case stays cached: the figure is bytes per cached workflow.
-      BENCH_MAX_CACHED: String(maxOpen + 100),
+      BENCH_TUNING: JSON.stringify({ ...config.worker, maxCachedWorkflows: maxOpen + 100 }),
       BENCH_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -482,7 +552,7 @@ process.on('exit', () => {
   const cols = (['figure', 'api', 'raw', 'ratio', 'note'] as const).map((k) => [k, width(k)] as const);
   const line = (r: Row) => `| ${cols.map(([k, w]) => (r[k] ?? '').padEnd(w)).join(' | ')} |`;
   console.log(`\nBosetting bench — ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, ${new Date().toISOString()}`);
-  console.log(`options: ${JSON.stringify(opts)}; worker maxCachedWorkflows ${config.worker.maxCachedWorkflows}`);
+  console.log(`options: ${JSON.stringify({ ...opts, only: [...opts.only] })}; dev server: ${serverConfig} dynamic config; worker: ${JSON.stringify(config.worker)}`);
   console.log(line(header));
   console.log(`| ${cols.map(([, w]) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(line(r));
@@ -499,6 +569,7 @@ try {
   await trivialRunning.catch(() => {});
   await trivialConnection.close();
   await system.stop();
+  await devServer.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
