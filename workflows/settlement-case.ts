@@ -15,6 +15,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -45,6 +46,9 @@ const { notify } = proxyActivities<Activities>(notifyActivityOptions);
 
 /** Continue as new well before the SDK's 10 240-event warning; a case waits months in places. */
 export const MAX_HISTORY_EVENTS_PER_RUN = 2_000;
+
+/** patched() id: a step's messages are delivered after it answers (issue 11). */
+const MESSAGES_AFTER_THE_STEP = 'messages-after-the-step';
 
 /** At most this many messages go out at once (a school, a kindergarten, health, NAV …). */
 const PARALLEL_NOTIFICATIONS = 10;
@@ -165,15 +169,28 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   async function commit(change: Change): Promise<number[]> {
     const queued: number[] = [];
     for (const effect of change.effects) {
-      if (effect.kind === 'notify') {
-        state.notificationsSent += 1;
-        state.outbox.push({ n: state.notificationsSent, effect });
-        queued.push(state.notificationsSent);
-      } else await runEffect(effect);
+      if (effect.kind !== 'notify') continue;
+      state.notificationsSent += 1;
+      state.outbox.push({ n: state.notificationsSent, effect });
+      queued.push(state.notificationsSent);
     }
+    // patched(): runs recorded before the outbox delivered their messages inside the step.
+    if (!patched(MESSAGES_AFTER_THE_STEP)) {
+      await deliverInsideTheStep(queued, change);
+      queued.length = 0;
+    }
+    for (const effect of change.effects) if (effect.kind !== 'notify') await runEffect(effect);
     await recordCaseSummary(caseSummary(state, clock()), change.entries);
     pumpOutbox();
     return queued;
+  }
+
+  /** The earlier way (histories before MESSAGES_AFTER_THE_STEP): the step waits for its messages. */
+  async function deliverInsideTheStep(numbers: number[], change: Change): Promise<void> {
+    const items = state.outbox.filter((item) => numbers.includes(item.n));
+    for (let i = 0; i < items.length; i += PARALLEL_NOTIFICATIONS) {
+      await Promise.all(items.slice(i, i + PARALLEL_NOTIFICATIONS).map(async (item) => settleDelivery(item, await attempt(item), change)));
+    }
   }
 
   async function runEffect(effect: Exclude<Effect, { kind: 'notify' }>): Promise<void> {
@@ -217,29 +234,38 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
    * never fails the case: it becomes a task for the responsible party. Anything else (a cancelled
    * run, a programming error) is not a delivery problem and is not hidden as one.
    */
-  async function deliver({ n, effect }: CaseState['outbox'][number]): Promise<void> {
-    const notificationId = `${caseId}:${n}:${effect.type}`;
-    const { rule, type, recipient } = effect;
-    let failed: string | undefined;
-    try {
-      await notify({ notificationId, caseId, rule, type, recipient, data: effect.data as Record<string, unknown> });
-    } catch (error) {
-      if (!(error instanceof ActivityFailure) || error.cause instanceof CancelledFailure) throw error;
-      failed = error.cause?.message ?? error.message;
-    }
+  async function deliver(item: CaseState['outbox'][number]): Promise<void> {
+    const failed = await attempt(item);
     await lock.run(async () => {
       const change = newChange();
-      state.outbox = state.outbox.filter((item) => item.n !== n);
-      if (failed === undefined) {
-        record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule, audience: type === 'internal-note' ? 'imdi' : 'case' });
-      } else {
-        const party = recipient.kind === 'imdi' ? 'imdi' : state.permit.receptionCentre ? 'reception_centre' : 'imdi';
-        state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever «${type}» til ${recipient.kind} ${recipient.id} manuelt: ${failed}`, dueDate: clock().today, status: 'open', party });
-        record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id} kunne ikke leveres: ${failed}`, rule });
-        state.version += 1; // a new task: lists and inboxes must show it
-      }
+      settleDelivery(item, failed, change);
       await recordCaseSummary(caseSummary(state, clock()), change.entries);
     });
+  }
+
+  /** One message to the notifications layer: undefined when delivered, else why it could not be. */
+  async function attempt({ n, effect }: CaseState['outbox'][number]): Promise<string | undefined> {
+    try {
+      await notify({ notificationId: `${caseId}:${n}:${effect.type}`, caseId, rule: effect.rule, type: effect.type, recipient: effect.recipient, data: effect.data as Record<string, unknown> });
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure) || error.cause instanceof CancelledFailure) throw error;
+      return error.cause?.message ?? error.message;
+    }
+  }
+
+  /** Takes a message out of the outbox: recorded as sent, or a task to deliver it by hand. */
+  function settleDelivery({ n, effect }: CaseState['outbox'][number], failed: string | undefined, change: Change): void {
+    const { rule, type, recipient } = effect;
+    state.outbox = state.outbox.filter((item) => item.n !== n);
+    if (failed === undefined) {
+      record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule, audience: type === 'internal-note' ? 'imdi' : 'case' });
+      return;
+    }
+    const party = recipient.kind === 'imdi' ? 'imdi' : state.permit.receptionCentre ? 'reception_centre' : 'imdi';
+    state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever «${type}» til ${recipient.kind} ${recipient.id} manuelt: ${failed}`, dueDate: clock().today, status: 'open', party });
+    record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id} kunne ikke leveres: ${failed}`, rule });
+    state.version += 1; // a new task: lists and inboxes must show it
   }
 
   async function startArrivalJourneys(settlementDate: string, dufNumbers: string[]): Promise<void> {
