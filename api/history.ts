@@ -11,7 +11,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { decodeArrayFromPayloads, decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
 import { endOfDate, startOfDate } from '../workflows/deadlines';
-import type { Actor, CaseState } from '../workflows/messages';
+import type { Actor, CaseState, TimelineEntry } from '../workflows/messages';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
 type Payloads = NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>['input'];
@@ -27,6 +27,8 @@ export type HistoryEntry = {
   actor?: Actor;
   runId?: string;
   eventId?: number;
+  /** A case entry's number in the case's timeline. */
+  seq?: number;
   /** A case entry's audience (`imdi`: IMDi and supervisors only), for the caller's view (api/case-views.ts). */
   audience?: string;
 };
@@ -49,7 +51,28 @@ export async function fetchRuns(client: Client, workflowId: string): Promise<{ r
   return runs;
 }
 
-export async function readableHistory(client: Client, state: CaseState | undefined, runs: { runId?: string; events: HistoryEvent[] }[]): Promise<HistoryEntry[]> {
+/**
+ * The case's whole timeline: what the read model keeps (store/case-timeline.ts) and what the
+ * workflow's window holds but the read model may not have yet, by sequence number. Entries of a
+ * case recorded before they were numbered come first, in their own order.
+ */
+export function wholeTimeline(stored: readonly TimelineEntry[], window: readonly TimelineEntry[]): TimelineEntry[] {
+  const numbered = new Map<number, TimelineEntry>();
+  const unnumbered: TimelineEntry[] = [];
+  for (const entry of [...stored, ...window]) {
+    if (typeof entry.seq !== 'number') unnumbered.push(entry);
+    else if (!numbered.has(entry.seq)) numbered.set(entry.seq, entry);
+  }
+  return [...unnumbered, ...[...numbered.values()].sort((a, b) => a.seq - b.seq)];
+}
+
+/** `timeline`: the case's whole timeline (wholeTimeline); by default the workflow's window. */
+export async function readableHistory(
+  client: Client,
+  state: CaseState | undefined,
+  runs: { runId?: string; events: HistoryEvent[] }[],
+  timeline: readonly TimelineEntry[] = state?.timeline ?? [],
+): Promise<HistoryEntry[]> {
   const converter = client.options.loadedDataConverter;
   const decode = async (payloads: Payloads): Promise<unknown[]> => {
     try {
@@ -142,11 +165,11 @@ export async function readableHistory(client: Client, state: CaseState | undefin
     }
   }
 
-  const timeline = (state?.timeline ?? []).map(
-    (entry): HistoryEntry => ({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor, ...audienceOf(entry) }),
+  const told = timeline.map(
+    (entry): HistoryEntry => ({ at: entry.at, source: 'case', kind: entry.kind, text: entry.text, rule: entry.rule, actor: entry.actor, seq: entry.seq, ...audienceOf(entry) }),
   );
   const anchors = taskStarts.length > 0 ? taskStarts : entries.map((entry) => ({ place: places.get(entry)!, at: Date.parse(entry.at) }));
-  return inOrderOfHappening(entries.map((entry) => ({ entry, place: places.get(entry)! })), timeline, anchors);
+  return inOrderOfHappening(entries.map((entry) => ({ entry, place: places.get(entry)! })), told, anchors);
 }
 
 /**

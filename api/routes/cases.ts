@@ -8,7 +8,8 @@ import { today, type ApiDeps, type AppEnv } from '../app';
 import { audit } from '../audit';
 import { readCase } from '../case-reader';
 import { buildView, caseLinks, caseViewSchema, historyVisible } from '../case-views';
-import { fetchRuns, readableHistory } from '../history';
+import { fetchRuns, readableHistory, wholeTimeline } from '../history';
+import { readTimeline } from '../../store/case-timeline';
 import { problem } from '../problem';
 import { bearerSecurity, caseIdParam, pageQuery, problemResponses } from './schemas';
 
@@ -94,6 +95,7 @@ const historyEntrySchema = z.object({
   actor: z.object({ id: z.string(), role: z.string(), organisation: z.string().optional() }).optional(),
   runId: z.string().optional(),
   eventId: z.number().optional(),
+  seq: z.number().optional().describe('a case entry’s number in the case’s timeline'),
   audience: z.string().optional().describe('a case entry for IMDi and supervisors only: imdi'),
 });
 
@@ -170,8 +172,10 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const { caseId } = c.req.valid('param');
     const read = await readCase(c, deps, 'case.history', caseId);
     if (!read.ok) return read.response as never;
-    const runs = await fetchRuns(deps.temporal, caseId);
-    const entries = (await readableHistory(deps.temporal, read.state, runs)).filter((entry) => historyVisible(read.view, entry));
+    // The workflow carries its newest entries only; the read model keeps the whole timeline.
+    const [runs, stored] = await Promise.all([fetchRuns(deps.temporal, caseId), readTimeline(deps.tables, caseId)]);
+    const timeline = wholeTimeline(stored, read.state.timeline);
+    const entries = (await readableHistory(deps.temporal, read.state, runs, timeline)).filter((entry) => historyVisible(read.view, entry));
     return c.json({ caseId, runs: runs.length, entries, links: caseLinks(deps, caseId) }, 200);
   });
 

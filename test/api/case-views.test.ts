@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseViews, deadlineVisible, historyVisible, notificationVisible, timelineVisible, type CaseViewName } from '../../api/case-views';
+import { LIMITS } from '../../domain/case/state';
 import { isoWeekYear } from '../../domain/dates';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { interviewFor } from '../fixtures/interview';
@@ -258,15 +259,44 @@ describe('history order', () => {
       expect((await call(callers.mottak, 'POST', `/v1/cases/${id}/settlement-info`, infoFor(other))).status).toBe(200);
       const history = await eventually(
         () => call(callers.imdi, 'GET', `/v1/cases/${id}/history`),
-        (r) => r.body.entries.some((e: any) => e.text.startsWith('Case created')),
+        (r) => r.body.entries.some((e: any) => e.text.startsWith('Saken er opprettet')),
       );
       const entries = history.body.entries as { source: string; text: string; eventId?: number }[];
       expect(entries[0]!.text).toBe('Case workflow started');
       const eventIds = entries.filter((e) => e.source === 'temporal').map((e) => e.eventId!);
       expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
       const timeline = (await call(callers.imdi, 'GET', `/v1/cases/${id}`)).body.timeline.map((e: any) => e.text);
-      expect(entries.filter((e) => e.source === 'case').map((e) => e.text)).toEqual(timeline);
+      const told = entries.filter((e) => e.source === 'case').map((e) => e.text);
+      expect(told).toEqual(timeline);
+      // The case is created before anything is recorded on it (the workflow records it first; the API keeps that order).
+      const createdAt = told.findIndex((t) => t.startsWith('Saken er opprettet'));
+      const infoAt = told.indexOf('Bosettingsrelevante opplysninger registrert');
+      expect(createdAt, told.join('\n')).toBeGreaterThanOrEqual(0);
+      expect(createdAt, told.join('\n')).toBeLessThan(infoAt);
     }
+  });
+});
+
+describe('a long history', () => {
+  it('the history holds the whole timeline from the read model, also what the workflow’s window has dropped', async () => {
+    const created = await call(callers.udi, 'POST', '/v1/permits', uniqueFamilyPermitBody(cal));
+    expect(created.status).toBe(201);
+    const id = created.body.caseId;
+    const notes = LIMITS.timeline / 2 + 5; // each note is two entries: the step and its alert to IMDi
+    for (let n = 1; n <= notes; n++) expect((await call(callers.imdi, 'POST', `/v1/cases/${id}/internal-notes`, { text: `Merknad ${n}.` })).status).toBe(200);
+    const window = (await call(callers.imdi, 'GET', `/v1/cases/${id}`)).body.timeline as { seq: number; text: string }[];
+    expect(window.length).toBeLessThanOrEqual(LIMITS.timeline);
+    expect(window[0]!.seq).toBeGreaterThan(1);
+    const history = await eventually(
+      () => call(callers.imdi, 'GET', `/v1/cases/${id}/history`),
+      (r) => r.body.entries.filter((e: any) => e.source === 'case').length >= window.at(-1)!.seq,
+    );
+    const told = history.body.entries.filter((e: any) => e.source === 'case');
+    expect(told.map((e: any) => e.seq)).toEqual(Array.from({ length: told.length }, (_, i) => i + 1));
+    expect(told[0].text).toMatch(/^Saken er opprettet/);
+    // The centre's history leaves every note out, however long it is.
+    const centre = await call(callers.mottak, 'GET', `/v1/cases/${id}/history`);
+    expect(centre.body.entries.filter((e: any) => e.rule === 'R-INT-6')).toEqual([]);
   });
 });
 

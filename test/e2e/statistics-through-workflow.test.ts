@@ -49,7 +49,7 @@ describe('statistics from settlements through the workflow', () => {
     expect(onTimeCase.body.deadlines.find((d: { rule: string }) => d.rule === 'R-GOAL-1')).toMatchObject({ status: 'met' });
 
     const listed = await eventually(
-      () => call(callers.imdi, 'GET', `/v1/cases?stage=settled&municipalityNumber=${municipality.org}`),
+      () => call(callers.imdi, 'GET', `/v1/cases?stage=settled&municipality=${municipality.org}`),
       (r) => r.body.items?.length === 2,
     );
     expect(listed.body.items.map((c: { caseId: string }) => c.caseId).sort()).toEqual([onTime, late].sort());

@@ -2,7 +2,7 @@
 import { defaultFailureConverter, defaultPayloadConverter } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { fetchRuns, readableHistory } from '../../api/history';
+import { fetchRuns, readableHistory, wholeTimeline } from '../../api/history';
 import type { CaseState } from '../../workflows/messages';
 
 const t0 = Date.parse('2019-11-20T10:00:00Z');
@@ -114,5 +114,20 @@ describe('history order: the order things happened, never by text or an unstable
     expect(told).toEqual(['Case created', 'Settlement-relevant information recorded']);
     const temporal = entries.filter((e) => e.source === 'temporal').map((e) => e.eventId);
     expect(temporal).toEqual([...temporal].sort((x, y) => x! - y!));
+  });
+});
+
+describe('the whole timeline: the read model’s entries and the workflow’s newest window, by sequence number', () => {
+  const entry = (seq: number | undefined, text: string) => ({ seq, at: new Date(t0 + (seq ?? 0)).toISOString(), kind: 'step', text, audience: 'case' }) as any;
+
+  it('keeps every entry once, in sequence order; the window adds what the read model has not stored yet', () => {
+    const stored = [entry(1, 'a'), entry(2, 'b'), entry(3, 'c')];
+    const window = [entry(3, 'c'), entry(4, 'd')];
+    expect(wholeTimeline(stored, window).map((e) => e.text)).toEqual(['a', 'b', 'c', 'd']);
+    expect(wholeTimeline([], window).map((e) => e.text)).toEqual(['c', 'd']);
+  });
+
+  it('entries recorded before they were numbered come first, in their own order', () => {
+    expect(wholeTimeline([entry(1, 'x')], [entry(undefined, 'old-2'), entry(undefined, 'old-1'), entry(1, 'x')]).map((e) => e.text)).toEqual(['old-2', 'old-1', 'x']);
   });
 });
