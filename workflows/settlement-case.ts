@@ -15,6 +15,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -35,8 +36,9 @@ import type { arrivalJourney } from './arrival-journey';
 import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
 import { caseStateQuery, stepUpdates, type StepCall, type StepResult } from './messages';
 
+// Single DynamoDB writes: a few seconds at most, so a hung attempt is retried soon (no heartbeat needed).
 const { recordCaseSummary, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 // Messages give up after their retries and become a person's task (see deliver()).
@@ -44,6 +46,9 @@ const { notify } = proxyActivities<Activities>(notifyActivityOptions);
 
 /** Continue as new well before the SDK's 10 240-event warning; a case waits months in places. */
 export const MAX_HISTORY_EVENTS_PER_RUN = 2_000;
+
+/** patched() id: a step's messages are delivered after it answers (issue 11). */
+const MESSAGES_AFTER_THE_STEP = 'messages-after-the-step';
 
 /** At most this many messages go out at once (a school, a kindergarten, health, NAV …). */
 const PARALLEL_NOTIFICATIONS = 10;
@@ -92,6 +97,8 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   const created = input.continued ? undefined : createCase(caseId, permit, clock());
   const state: CaseState = input.continued ?? created!.state;
   const lock = new CaseLock();
+  let stopping = false; // set at the hand-over: no new scheduler round, no new delivery
+  let failure: unknown; // a loop that failed fails the case (below)
   const isFinal = () => FINAL_STAGES.includes(state.stage);
 
   setHandler(caseStateQuery, () => state);
@@ -100,7 +107,11 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   function registerStep<S extends StepName>(name: S): void {
     setHandler(
       stepUpdates[name] as unknown as UpdateDefinition<StepResult, [StepCall<S>]>,
-      (call: StepCall<S>) => lock.run(() => takeStep(name, call)),
+      async (call: StepCall<S>) => {
+        const { result, queued } = await lock.run(() => takeStep(name, call));
+        await handedOver(queued); // bounded: a hanging recipient never holds the step
+        return result;
+      },
       {
         // Refuses at once what the case does not allow now; takeStep checks again under the lock,
         // because an earlier step may still be running when this one is validated.
@@ -121,9 +132,9 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     return applied;
   }
 
-  async function takeStep<S extends StepName>(name: S, call: StepCall<S>): Promise<StepResult> {
+  async function takeStep<S extends StepName>(name: S, call: StepCall<S>): Promise<{ result: StepResult; queued: number[] }> {
     const applied = repeatOf(name, call);
-    if (applied) return { step: name, outcome: applied.outcome, version: applied.version, repeated: true };
+    if (applied) return { result: { step: name, outcome: applied.outcome, version: applied.version, repeated: true }, queued: [] };
     const data = call.input as StepData<S>;
     const reason = stepRefusal(state, name, data, call.actor, clock());
     if (reason) throw ApplicationFailure.nonRetryable(reason, 'StepRefused');
@@ -146,24 +157,44 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       state.appliedSteps.push({ key: call.idempotencyKey, step: name, actorId: call.actor.id, at: clock().now, outcome, version: state.version });
       if (state.appliedSteps.length > LIMITS.appliedSteps) state.appliedSteps.splice(0, state.appliedSteps.length - LIMITS.appliedSteps);
     }
-    await commit(change);
-    return { step: name, outcome, version: state.version };
+    const queued = await commit(change);
+    return { result: { step: name, outcome, version: state.version }, queued };
   }
 
-  /** Runs a change's effects, then writes the case and its new timeline entries to the read model. */
-  async function commit(change: Change): Promise<void> {
-    const notifications = change.effects.filter((e) => e.kind === 'notify');
-    for (let i = 0; i < notifications.length; i += PARALLEL_NOTIFICATIONS) {
-      await Promise.all(notifications.slice(i, i + PARALLEL_NOTIFICATIONS).map((e) => deliver(e, change)));
+  /**
+   * Runs a change's effects and writes the case and its new timeline entries to the read model.
+   * Messages only join the outbox here: they are delivered after the step has answered, each with
+   * its own retries, so one unreachable recipient never holds a caseworker's step.
+   */
+  async function commit(change: Change): Promise<number[]> {
+    const queued: number[] = [];
+    for (const effect of change.effects) {
+      if (effect.kind !== 'notify') continue;
+      state.notificationsSent += 1;
+      state.outbox.push({ n: state.notificationsSent, effect });
+      queued.push(state.notificationsSent);
     }
-    for (const effect of change.effects) await runEffect(effect);
+    // patched(): runs recorded before the outbox delivered their messages inside the step.
+    if (!patched(MESSAGES_AFTER_THE_STEP)) {
+      await deliverInsideTheStep(queued, change);
+      queued.length = 0;
+    }
+    for (const effect of change.effects) if (effect.kind !== 'notify') await runEffect(effect);
     await recordCaseSummary(caseSummary(state, clock()), change.entries);
+    pumpOutbox();
+    return queued;
   }
 
-  async function runEffect(effect: Effect): Promise<void> {
+  /** The earlier way (histories before MESSAGES_AFTER_THE_STEP): the step waits for its messages. */
+  async function deliverInsideTheStep(numbers: number[], change: Change): Promise<void> {
+    const items = state.outbox.filter((item) => numbers.includes(item.n));
+    for (let i = 0; i < items.length; i += PARALLEL_NOTIFICATIONS) {
+      await Promise.all(items.slice(i, i + PARALLEL_NOTIFICATIONS).map(async (item) => settleDelivery(item, await attempt(item), change)));
+    }
+  }
+
+  async function runEffect(effect: Exclude<Effect, { kind: 'notify' }>): Promise<void> {
     switch (effect.kind) {
-      case 'notify':
-        return; // delivered above, in parallel
       case 'release':
         await releaseMunicipalityPlace({ municipalityNumber: effect.municipalityNumber, year: effect.year, caseId, persons: effect.persons });
         return;
@@ -173,26 +204,68 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     }
   }
 
+  // ─── The outbox: messages after the step ──────────────────────────────────────────────────
+  const delivering = new Set<number>();
+  /** Starts deliveries for waiting messages, at most PARALLEL_NOTIFICATIONS at once, oldest first. */
+  function pumpOutbox(): void {
+    if (stopping) return; // a hand-over carries the rest in the state; the next run sends them
+    for (const item of state.outbox) {
+      if (delivering.size >= PARALLEL_NOTIFICATIONS) return;
+      if (delivering.has(item.n)) continue;
+      delivering.add(item.n);
+      deliver(item)
+        .catch((error) => void (failure ??= error))
+        .finally(() => {
+          delivering.delete(item.n);
+          pumpOutbox();
+        });
+    }
+  }
+
+  /** How long a step waits for its own messages to be handed over before it answers anyway. */
+  const STEP_WAITS_FOR_MESSAGES_MS = 5_000;
+  async function handedOver(numbers: number[]): Promise<void> {
+    if (numbers.length === 0) return;
+    await condition(() => numbers.every((n) => !state.outbox.some((item) => item.n === n)), STEP_WAITS_FOR_MESSAGES_MS);
+  }
+
   /**
    * Hands a message to the notifications layer. A message that cannot be delivered after its retries
    * never fails the case: it becomes a task for the responsible party. Anything else (a cancelled
    * run, a programming error) is not a delivery problem and is not hidden as one.
    */
-  async function deliver(effect: Extract<Effect, { kind: 'notify' }>, change: Change): Promise<void> {
-    state.notificationsSent += 1;
-    const n = state.notificationsSent;
-    const notificationId = `${caseId}:${n}:${effect.type}`;
-    const { rule, type, recipient } = effect;
+  async function deliver(item: CaseState['outbox'][number]): Promise<void> {
+    const failed = await attempt(item);
+    await lock.run(async () => {
+      const change = newChange();
+      settleDelivery(item, failed, change);
+      await recordCaseSummary(caseSummary(state, clock()), change.entries);
+    });
+  }
+
+  /** One message to the notifications layer: undefined when delivered, else why it could not be. */
+  async function attempt({ n, effect }: CaseState['outbox'][number]): Promise<string | undefined> {
     try {
-      await notify({ notificationId, caseId, rule, type, recipient, data: effect.data as Record<string, unknown> });
-      record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule, audience: type === 'internal-note' ? 'imdi' : 'case' });
+      await notify({ notificationId: `${caseId}:${n}:${effect.type}`, caseId, rule: effect.rule, type: effect.type, recipient: effect.recipient, data: effect.data as Record<string, unknown> });
+      return undefined;
     } catch (error) {
       if (!(error instanceof ActivityFailure) || error.cause instanceof CancelledFailure) throw error;
-      const reason = error.cause?.message ?? error.message;
-      const party = recipient.kind === 'imdi' ? 'imdi' : state.permit.receptionCentre ? 'reception_centre' : 'imdi';
-      state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever «${type}» til ${recipient.kind} ${recipient.id} manuelt: ${reason}`, dueDate: clock().today, status: 'open', party });
-      record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id} kunne ikke leveres: ${reason}`, rule });
+      return error.cause?.message ?? error.message;
     }
+  }
+
+  /** Takes a message out of the outbox: recorded as sent, or a task to deliver it by hand. */
+  function settleDelivery({ n, effect }: CaseState['outbox'][number], failed: string | undefined, change: Change): void {
+    const { rule, type, recipient } = effect;
+    state.outbox = state.outbox.filter((item) => item.n !== n);
+    if (failed === undefined) {
+      record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule, audience: type === 'internal-note' ? 'imdi' : 'case' });
+      return;
+    }
+    const party = recipient.kind === 'imdi' ? 'imdi' : state.permit.receptionCentre ? 'reception_centre' : 'imdi';
+    state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever «${type}» til ${recipient.kind} ${recipient.id} manuelt: ${failed}`, dueDate: clock().today, status: 'open', party });
+    record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id} kunne ikke leveres: ${failed}`, rule });
+    state.version += 1; // a new task: lists and inboxes must show it
   }
 
   async function startArrivalJourneys(settlementDate: string, dufNumbers: string[]): Promise<void> {
@@ -218,7 +291,6 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   }
 
   /** One scheduler for every reminder, escalation and refusal step; it sleeps to the next one. */
-  let stopping = false;
   async function schedule(): Promise<void> {
     while (!isFinal() && !stopping) {
       await lock.run(async () => {
@@ -235,19 +307,24 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
 
   // ─── Life of the case ──────────────────────────────────────────────────────────────────────
   if (created) await lock.run(() => commit(created.change));
-  let failure: unknown;
-  const scheduler = schedule().catch((error) => void (failure = error));
+  pumpOutbox(); // messages a previous run handed over unsent
+  const scheduler = schedule().catch((error) => void (failure ??= error));
+  /** Fails the case visibly instead of retrying its workflow task for ever. */
+  function failIfLoopFailed(): void {
+    if (failure === undefined) return;
+    if (failure instanceof ApplicationFailure) throw failure;
+    throw ApplicationFailure.nonRetryable(`Saken stoppet: ${String(failure)}`, 'CaseLoopFailed');
+  }
   const maxHistoryEvents = input.maxHistoryEvents ?? MAX_HISTORY_EVENTS_PER_RUN;
   const historyFull = () => workflowInfo().historyLength > maxHistoryEvents || workflowInfo().continueAsNewSuggested;
   await condition(() => failure !== undefined || isFinal() || historyFull());
-  if (failure !== undefined) {
-    // Fail the case visibly instead of retrying its workflow task for ever.
-    if (failure instanceof ApplicationFailure) throw failure;
-    throw ApplicationFailure.nonRetryable(`Saken stoppet: fristene kunne ikke kjøres (${String(failure)})`, 'SchedulerFailed');
-  }
+  failIfLoopFailed();
+  // A case that ended still sends what it decided (health and NAV hear of the settlement).
+  if (isFinal()) await condition(() => failure !== undefined || (state.outbox.length === 0 && delivering.size === 0));
+  failIfLoopFailed();
   stopping = true; // the scheduler sleeps on; the lock being idle means none of its work is in flight
   void scheduler;
-  await condition(() => allHandlersFinished() && lock.idle);
+  await condition(() => allHandlersFinished() && lock.idle && delivering.size === 0);
   if (!isFinal()) {
     await continueAsNew<typeof settlementCase>({ caseId, permit, continued: state, maxHistoryEvents: input.maxHistoryEvents, dataFormat: DATA_FORMAT });
   }

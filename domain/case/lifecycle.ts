@@ -38,6 +38,7 @@ export function createCase(caseId: string, permit: PermitGranted, clock: Clock):
     timeline: [],
     timelineTotal: 0,
     notificationsSent: 0,
+    outbox: [],
     appliedSteps: [],
   };
   const change = newChange();

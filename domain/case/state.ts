@@ -11,7 +11,7 @@ import type { PermitGranted } from '../permit';
 import type { RefusalOutcome } from '../refusal';
 import type { InterviewRecord, SettlementInfo } from '../settlement-info';
 import type { PersonInfo, SpecialNeeds } from '../settlement-info.schema';
-import type { Effect } from './effects';
+import type { Effect, NotifyEffect } from './effects';
 
 /**
  * The shape of the case's state and history. Format 2 (issue 9: pure reducers, refusal inside the
@@ -158,6 +158,8 @@ export type CaseState = {
   timelineTotal: number;
   /** Numbers each notification, so its id is stable across activity retries and never reused. */
   notificationsSent: number;
+  /** Messages decided but not yet handed to the notifications layer (sent after the step answers). */
+  outbox: { n: number; effect: NotifyEffect }[];
   appliedSteps: AppliedStep[];
 };
 

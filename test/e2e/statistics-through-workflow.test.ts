@@ -35,7 +35,8 @@ async function settleFamily(cal: Calendar, municipality: Caller & { org: string 
 describe('statistics from settlements through the workflow', () => {
   it('R-GOAL-1: a settlement within the goal counts as within, one after the goal date as late', async () => {
     const cal = await apiCalendar();
-    const municipality = { role: 'kommune', org: String(randomInt(6000, 9999)) } as const;
+    // 9000–9999: a number no other test of the shared system draws (read-model tests use 1000–8999).
+    const municipality = { role: 'kommune', org: String(randomInt(9000, 10000)) } as const;
     const put = await call(callers.imdi, 'PUT', `/v1/municipalities/${municipality.org}/${isoWeekYear(cal.week(2))}`, { name: 'Testkommune', decided: 20 });
     expect(put.status, put.text).toBeLessThan(300);
 
@@ -58,5 +59,12 @@ describe('statistics from settlements through the workflow', () => {
     const group = stats.body.groups.find((g: { group: string }) => g.group === municipality.org);
     expect(group).toMatchObject({ settled: 2, settledWithinGoal: 1, shareWithinGoal: 0.5 });
     expect(group.waitingDays).toEqual({ median: 30, p90: 220 });
+    const perCentre = await call(callers.imdi, 'GET', `/v1/statistics?from=${cal.today}&to=${cal.today}&groupBy=receptionCentre`);
+    expect(perCentre.body.groups.find((g: { group: string }) => g.group === 'mottak-lillehammer').settled).toBeGreaterThanOrEqual(2);
+
+    const backwards = await call(callers.imdi, 'GET', `/v1/statistics?from=${cal.day(1)}&to=${cal.today}`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0].path).toBe('query.to');
+    expect((await call(callers.imdi, 'GET', '/v1/statistics?from=2019-02-30&to=2019-03-01')).status).toBe(400);
   });
 });

@@ -38,10 +38,11 @@ describe('bounded history', () => {
     expect(state.deadlines.find((d) => d.rule === 'R-INT-2')!.status).toBe('met');
     expect(state.deadlines.find((d) => d.rule === 'R-HOST-1')!.status).not.toBe('met');
 
-    // Each run stays near the bound: the hand-over happens at the first quiet moment past it.
+    // Each run stays near the bound: the hand-over happens at the first quiet moment past it (no step
+    // running, no message in flight — a note's alert to IMDi is one more activity and one more write).
     for (const runId of runs) {
       const history = await t.client.workflow.getHandle(caseId, runId).fetchHistory();
-      expect(history.events!.length).toBeLessThan(bound + 30);
+      expect(history.events!.length).toBeLessThan(bound + 50);
     }
 
     // Steps keep working on the new run.

@@ -14,6 +14,9 @@ import { eventually, useDevServer } from '../harness/workers';
 const t = useDevServer();
 let receiver: http.Server;
 let received = 0;
+/** A recipient that takes every request and never answers (its attempts time out, then retry). */
+let hanging: http.Server;
+const held: http.ServerResponse[] = [];
 
 beforeAll(async () => {
   receiver = http.createServer((req, res) => {
@@ -22,8 +25,18 @@ beforeAll(async () => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown case reference');
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  hanging = http.createServer((req, res) => {
+    req.resume();
+    held.push(res);
+  });
+  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(async () => {
+  for (const res of held) res.destroy();
+  hanging.closeAllConnections();
+  await new Promise<void>((resolve) => hanging.close(() => resolve()));
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
 
 describe('delivery failure', () => {
   it('R-INT-1: a notice the centre’s system refuses becomes a task on the case, and closing it is recorded', async () => {
@@ -43,5 +56,19 @@ describe('delivery failure', () => {
     const closed = await step(handle, 'closeTask', staff.mottak, { taskId: task.id, note: 'Handed to the bosettingsansvarlig in person.' });
     expect(closed.deadlines.find((d) => d.id === task.id)!.status).toBe('met');
     expect(closed.timeline.at(-1)).toMatchObject({ kind: 'step', text: `Oppgave ${task.id} utført: Handed to the bosettingsansvarlig in person.`, actor: staff.mottak });
+  });
+
+  it('issue 11: a recipient that hangs never holds a staff step — the step answers, the message goes on with its own retries', async () => {
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hook`;
+    await putRecipient(t.tables, { kind: 'imdi', id: 'imdi' }, { name: 'IMDi', channel: { type: 'webhook', url, secret: 'a-long-enough-secret-123' } }, new Date().toISOString());
+    {
+      const { handle } = await startCase(t);
+      const started = Date.now();
+      const state = await step(handle, 'addInternalNote', staff.mottak, { text: 'Familien ønsker å bo nær slekt.' }); // alerts IMDi (R-INT-6)
+      expect(Date.now() - started).toBeLessThan(15_000); // bounded by the step's 5 s wait, not by the message's retries
+      expect(state.internalNotesTotal).toBe(1);
+      expect(state.outbox.map((item) => item.effect.type)).toEqual(['internal-note']); // still being delivered
+      await eventually(() => Promise.resolve(held.length), (n) => n > 0);
+    }
   });
 });
