@@ -38,7 +38,12 @@ const environmentSchema = z.object({
   DYNALITE_PORT: port.default(4567),
   BOSETTING_DATA_DIR: optionalText,
   BOSETTING_CACHE_DIR: optionalText,
+  // Worker tuning (issue 13): defaults chosen from `npm run bench`, see the README's "Performance".
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
+  WORKER_REUSE_V8_CONTEXT: flag.default(true),
+  WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  WORKER_STICKY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.no:587' }).optional(),
   SMTP_FROM: z
     .string()
@@ -113,7 +118,7 @@ export type Config = {
     embedded?: { port: number; dir: string };
   };
   api: { port: number };
-  worker: { maxCachedWorkflows: number };
+  worker: WorkerTuning;
   /** E-mail notifications over SMTP; unset: e-mail recipients' messages are kept for manual sending. */
   notifications: { smtp?: { url: string; from: string } };
   auth: AuthSettings;
@@ -130,6 +135,24 @@ export type Config = {
   /** The web UI's sign-in: the embedded development sign-in, or OIDC (authorization code + PKCE) with AUTH_JWKS_URL. */
   web: { oidc?: { authority: string; clientId: string; scope: string } };
   dataDir: string;
+};
+
+/**
+ * How the worker runs workflows (worker/worker.ts); each value is measured by `npm run bench`.
+ * - maxCachedWorkflows: workflows kept in memory between tasks (sticky cache); the rest are
+ *   replayed from history when they next get a task. Bounds the worker's memory.
+ * - maxConcurrentWorkflowTaskExecutions: workflow tasks run at once (all on the workflow threads).
+ * - reuseV8Context: one V8 context per workflow thread, shared by every workflow (the SDK's default).
+ * - workflowThreadPoolSize: worker threads that run workflow code.
+ * - stickyQueueScheduleToStartTimeoutMs: how long the server waits for this worker to take a
+ *   cached workflow's task before handing it to any worker (which replays it).
+ */
+export type WorkerTuning = {
+  maxCachedWorkflows: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  reuseV8Context: boolean;
+  workflowThreadPoolSize: number;
+  stickyQueueScheduleToStartTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -190,7 +213,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       embedded: embeddedDynamo ? { port: e.DYNALITE_PORT, dir: path.join(dataDir, 'dynamodb') } : undefined,
     },
     api: { port: e.PORT },
-    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      reuseV8Context: e.WORKER_REUSE_V8_CONTEXT,
+      workflowThreadPoolSize: e.WORKER_WORKFLOW_THREADS,
+      stickyQueueScheduleToStartTimeoutMs: e.WORKER_STICKY_TIMEOUT_MS,
+    },
     notifications: { smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined },
     auth: e.AUTH_JWKS_URL
       ? { kind: 'jwks', jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER!, audience: e.AUTH_AUDIENCE! }

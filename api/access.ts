@@ -96,7 +96,7 @@ export function authorize(action: Action): MiddlewareHandler<{ Variables: AuthVa
     const { role } = c.get('principal');
     const scope = scopeOf(action, role);
     if (!scope) {
-      const detail = role === 'supervisor' && policy[action].kind === 'write' ? 'Supervisors read every case and change none.' : `The role "${role}" may not ${action.replace('.', ' ')}.`;
+      const detail = role === 'supervisor' && policy[action].kind === 'write' ? 'Ledere (supervisor) leser alle saker og endrer ingen.' : `Rollen «${role}» har ikke tilgang til «${action}».`;
       return problem(c, 403, 'Forbidden', detail, { action });
     }
     c.set('scope', scope);
@@ -253,6 +253,6 @@ export function scopedListFilters<F extends { receptionCentreId?: string; munici
   const conflict =
     (forced.receptionCentreId !== undefined && requested.receptionCentreId !== undefined && requested.receptionCentreId !== forced.receptionCentreId) ||
     (forced.municipalityNumber !== undefined && requested.municipalityNumber !== undefined && requested.municipalityNumber !== forced.municipalityNumber);
-  if (conflict) return { ok: false, reason: 'You may list only the cases of your own organisation.' };
+  if (conflict) return { ok: false, reason: 'Du kan bare liste sakene til din egen organisasjon.' };
   return { ok: true, filters: { ...requested, ...forced } };
 }

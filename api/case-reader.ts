@@ -17,7 +17,7 @@ export type CaseRead = { ok: true; state: CaseState; view: CaseViewName } | { ok
 type Ctx = Context<AppEnv>;
 
 export function caseNotFound(c: Context, caseId: string): Response {
-  return problem(c, 404, 'Case not found', `There is no case ${caseId}.`);
+  return problem(c, 404, 'Case not found', `Det finnes ingen sak ${caseId}.`);
 }
 
 /** `auditAs: false` when the caller audits the outcome itself (staff steps log the change, not the look-up). */

@@ -1,7 +1,7 @@
 /**
  * A case's readable history: the Temporal workflow history (every run, following continue-as-new)
- * turned into sentences — staff steps with who did them, timers started and fired (named by the
- * deadline they watch), notifications — merged with the case's own timeline.
+ * turned into sentences in bokmål — staff steps with who did them, timers started and fired (named
+ * by the deadline they watch), notifications — merged with the case's own timeline.
  *
  * Payloads are encrypted in Temporal (privacy/payload-codec.ts); the client's data converter
  * decrypts them here, only to name the actor of a step and the recipient of a notification, and to
@@ -11,6 +11,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { decodeArrayFromPayloads, decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
 import { endOfDate, startOfDate } from '../workflows/deadlines';
+import type { StepName } from '../domain/steps.schema';
 import type { Actor, CaseState, TimelineEntry } from '../workflows/messages';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
@@ -112,26 +113,26 @@ export async function readableHistory(
 
       if (event.workflowExecutionStartedEventAttributes) {
         const a = event.workflowExecutionStartedEventAttributes;
-        push({ kind: 'workflow', text: a.continuedExecutionRunId ? 'Case continued in a new run (continue-as-new)' : 'Case workflow started' });
+        push({ kind: 'workflow', text: a.continuedExecutionRunId ? 'Saken fortsatte i et nytt løp (continue-as-new)' : 'Saksforløpet startet' });
       } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
         const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest;
         const name = request?.input?.name ?? 'update';
         const [first] = await decode(request?.input?.args);
         const actor = (first as { actor?: Actor } | undefined)?.actor;
-        push({ kind: 'step', text: `Staff step "${words(name)}" accepted${actor ? ` from ${describeActor(actor)}` : ''}`, actor });
+        push({ kind: 'step', text: `Steget «${stepLabel(name)}» godtatt${actor ? ` fra ${describeActor(actor)}` : ''}`, actor });
       } else if (event.workflowExecutionUpdateCompletedEventAttributes) {
         const failure = event.workflowExecutionUpdateCompletedEventAttributes.outcome?.failure;
-        if (failure) push({ kind: 'step', text: `Staff step failed: ${(await failureMessage(failure)) ?? 'no reason given'}` });
+        if (failure) push({ kind: 'step', text: `Steget ble avvist: ${(await failureMessage(failure)) ?? 'ingen grunn oppgitt'}` });
       } else if (event.timerStartedEventAttributes) {
         const a = event.timerStartedEventAttributes;
         const firesAt = timestampMs(event.eventTime) + durationMs(a.startToFireTimeout);
         timers.set(a.timerId ?? '', firesAt);
         const deadline = deadlineAt(firesAt);
-        push({ kind: 'timer', text: `Timer set for ${new Date(firesAt).toISOString()}${deadline ? ` (${deadline.what})` : ''}`, rule: deadline?.rule });
+        push({ kind: 'timer', text: `Tidtaker satt til ${new Date(firesAt).toISOString()}${deadline ? ` (${deadline.what})` : ''}`, rule: deadline?.rule });
       } else if (event.timerFiredEventAttributes) {
         const firesAt = timers.get(event.timerFiredEventAttributes.timerId ?? '');
         const deadline = firesAt === undefined ? undefined : deadlineAt(firesAt);
-        push({ kind: 'timer', text: `Timer fired${deadline ? `: ${deadline.what}` : ''}`, rule: deadline?.rule });
+        push({ kind: 'timer', text: `Tidtaker utløst${deadline ? `: ${deadline.what}` : ''}`, rule: deadline?.rule });
       } else if (event.timerCanceledEventAttributes) {
         // A deadline met before its timer fired: the timer is cancelled, nothing to tell.
       } else if (event.activityTaskScheduledEventAttributes) {
@@ -144,23 +145,23 @@ export async function readableHistory(
         const ok = event.activityTaskCompletedEventAttributes !== undefined && event.activityTaskCompletedEventAttributes !== null;
         if (activity.name === 'notify') {
           const request = activity.input[0] as { type?: string; rule?: string; recipient?: { kind: string; id: string } } | undefined;
-          const to = request?.recipient ? `${request.recipient.kind} ${request.recipient.id}` : 'a recipient';
-          push({ kind: 'notification', text: `${ok ? 'Notification' : 'Notification could not be handed over'}: ${request?.type ?? 'message'} → ${to}`, rule: request?.rule });
+          const to = request?.recipient ? `${request.recipient.kind} ${request.recipient.id}` : 'en mottaker';
+          push({ kind: 'notification', text: `${ok ? 'Melding' : 'Meldingen kunne ikke overleveres'}: ${request?.type ?? 'melding'} → ${to}`, rule: request?.rule });
         } else {
-          push({ kind: 'activity', text: `${words(activity.name)} ${ok ? 'done' : 'failed'}` });
+          push({ kind: 'activity', text: `Aktiviteten «${words(activity.name)}» ${ok ? 'er utført' : 'feilet'}` });
         }
       } else if (event.workflowExecutionSignaledEventAttributes) {
-        push({ kind: 'signal', text: `Signal "${words(event.workflowExecutionSignaledEventAttributes.signalName ?? '')}" received` });
+        push({ kind: 'signal', text: `Signalet «${words(event.workflowExecutionSignaledEventAttributes.signalName ?? '')}» mottatt` });
       } else if (event.workflowExecutionCompletedEventAttributes) {
-        push({ kind: 'workflow', text: 'Case workflow completed' });
+        push({ kind: 'workflow', text: 'Saksforløpet er avsluttet' });
       } else if (event.workflowExecutionFailedEventAttributes) {
-        push({ kind: 'workflow', text: `Case workflow failed: ${(await failureMessage(event.workflowExecutionFailedEventAttributes.failure)) ?? ''}` });
+        push({ kind: 'workflow', text: `Saksforløpet feilet: ${(await failureMessage(event.workflowExecutionFailedEventAttributes.failure)) ?? ''}` });
       } else if (event.workflowExecutionTerminatedEventAttributes) {
-        push({ kind: 'workflow', text: `Case workflow terminated: ${event.workflowExecutionTerminatedEventAttributes.reason ?? 'no reason given'}` });
+        push({ kind: 'workflow', text: `Saksforløpet ble avbrutt: ${event.workflowExecutionTerminatedEventAttributes.reason ?? 'ingen grunn oppgitt'}` });
       } else if (event.workflowExecutionCanceledEventAttributes) {
-        push({ kind: 'workflow', text: 'Case workflow cancelled' });
+        push({ kind: 'workflow', text: 'Saksforløpet ble kansellert' });
       } else if (event.workflowExecutionContinuedAsNewEventAttributes) {
-        push({ kind: 'workflow', text: 'Run closed; the case continues in a new run' });
+        push({ kind: 'workflow', text: 'Løpet er lukket; saken fortsetter i et nytt løp' });
       }
     }
   }
@@ -218,8 +219,8 @@ function audienceOf(entry: object): { audience?: string } {
 function deadlineFiringAt(state: CaseState | undefined): (instant: number) => { rule: string; what: string } | undefined {
   const known: { at: number; rule: string; what: string }[] = [];
   for (const d of state?.deadlines ?? []) {
-    if (d.remindDate) known.push({ at: startOfDate(d.remindDate), rule: d.rule, what: `reminder: ${d.title}` });
-    known.push({ at: endOfDate(d.dueDate), rule: d.rule, what: `deadline: ${d.title}` });
+    if (d.remindDate) known.push({ at: startOfDate(d.remindDate), rule: d.rule, what: `påminnelse: ${d.title}` });
+    known.push({ at: endOfDate(d.dueDate), rule: d.rule, what: `frist: ${d.title}` });
   }
   const TOLERANCE_MS = 5 * 60_000;
   return (instant) => known.find((k) => Math.abs(k.at - instant) <= TOLERANCE_MS);
@@ -227,6 +228,31 @@ function deadlineFiringAt(state: CaseState | undefined): (instant: number) => { 
 
 function describeActor(actor: Actor): string {
   return `${actor.id} (${[actor.role, actor.organisation].filter(Boolean).join(', ')})`;
+}
+
+/** What a staff step is called in the history (bokmål, as the workbench names it). */
+const STEP_LABELS: Record<StepName, string> = {
+  registerFirstRenewal: 'registrer første fornyelse',
+  recordSettlementInfo: 'registrer bosettingsrelevant informasjon',
+  completeInterview: 'registrer bosettingssamtale',
+  addInternalNote: 'skriv intern merknad',
+  recordCompetenceMapping: 'registrer kompetansekartlegging',
+  recordNorwegianTraining: 'registrer tilbud om norskopplæring',
+  recordFunctionReport: 'registrer funksjonsrapport',
+  offerToMunicipality: 'tilby saken til en kommune',
+  respondToOffer: 'svar på tilbudet',
+  agreeSelfSettlement: 'avtal selvbosetting',
+  recordUnaccompaniedMinorPlans: 'send kartleggingsplan og tiltaksplan',
+  agreeMovingDate: 'avtal flyttedato',
+  registerRefusal: 'registrer bosettingsnekt',
+  endRefusal: 'avslutt bosettingsnekt',
+  registerDeparture: 'registrer utflytting',
+  confirmArrival: 'bekreft ankomst',
+  closeTask: 'lukk oppgave',
+};
+
+function stepLabel(name: string): string {
+  return (STEP_LABELS as Record<string, string>)[name] ?? words(name);
 }
 
 function words(name: string): string {

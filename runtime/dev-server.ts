@@ -6,6 +6,21 @@ import { waitForPort } from './ports';
 
 export type DevServer = { address: string; uiUrl?: string; stop: () => Promise<void> };
 
+/**
+ * Dynamic config for one machine (issue 13, measured by `npm run bench`; README "Performance").
+ * The server's queue processors poll their task queues at most 20 times a second per shard by
+ * default, and the dev server has one shard: after a short burst every hand-off (workflow task →
+ * activity → workflow task) waits up to ~50 ms. At 1000/s the processors keep up with the worker.
+ */
+export const SINGLE_MACHINE_DYNAMIC_CONFIG: Readonly<Record<string, number>> = {
+  // Transfer tasks: a new workflow/activity task handed to matching.
+  'history.transferProcessorMaxPollRPS': 1000,
+  // Timer tasks: timeouts, retries' backoff and the cases' deadline timers.
+  'history.timerProcessorMaxPollRPS': 1000,
+  // Visibility tasks: the list/search records of workflows.
+  'history.visibilityProcessorMaxPollRPS': 1000,
+};
+
 export async function startDevServer(opts: {
   cliPath: string;
   port: number;
@@ -17,6 +32,8 @@ export async function startDevServer(opts: {
   logFile?: string;
   /** The API's codec server (api/routes/codec.ts), so the Web UI can show payloads decrypted to supervisors. */
   codecEndpoint?: string;
+  /** Default SINGLE_MACHINE_DYNAMIC_CONFIG; `{}` runs the server's own defaults (the bench compares them). */
+  dynamicConfig?: Readonly<Record<string, number | string | boolean>>;
 }): Promise<DevServer> {
   // Loopback only, the gRPC frontend and the Web UI alike: the dev server has no authentication
   // (anyone who reaches it can terminate a case), so it is never reachable from another machine.
@@ -31,6 +48,7 @@ export async function startDevServer(opts: {
   }
   else args.push('--headless');
   if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
+  for (const [key, value] of Object.entries(opts.dynamicConfig ?? SINGLE_MACHINE_DYNAMIC_CONFIG)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   const log = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
   const child: ChildProcess = spawn(opts.cliPath, args, { stdio: ['ignore', log, log] });

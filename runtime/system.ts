@@ -104,7 +104,7 @@ export async function startSystem(
       taskQueue: config.temporal.taskQueue,
       deps: { tables, smtp: config.notifications.smtp },
       workflowBundle: opts.workflowBundle,
-      maxCachedWorkflows: config.worker.maxCachedWorkflows,
+      tuning: config.worker,
       dataConverter,
     });
     const running = worker.run();

@@ -4,11 +4,25 @@ import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { failureConverterPath } from '../privacy/data-converter';
+import type { WorkerTuning } from '../temporal.config';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 /** What `bundleWorkflowCode` needs for a bundle this worker can run: failures are encoded inside workflows too. */
 export const workflowBundleOptions = { workflowsPath, failureConverterPath };
+
+/**
+ * The tuning every worker gets unless told otherwise (the defaults of temporal.config.ts, which
+ * `npm run bench` measured; see the README's "Performance"). Set explicitly: the SDK's default
+ * cache size derives from the machine's memory.
+ */
+export const defaultWorkerTuning: WorkerTuning = {
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTaskExecutions: 40,
+  reuseV8Context: true,
+  workflowThreadPoolSize: 1,
+  stickyQueueScheduleToStartTimeoutMs: 10_000,
+};
 
 export async function createWorker(opts: {
   connection: NativeConnection;
@@ -17,10 +31,13 @@ export async function createWorker(opts: {
   deps: ActivityDeps;
   /** Pre-built bundle (tests bundle once per run); otherwise the worker bundles `workflows/` itself. */
   workflowBundle?: WorkflowBundleOption;
+  /** Shorthand for tuning.maxCachedWorkflows (tests keep small caches). */
   maxCachedWorkflows?: number;
+  tuning?: Partial<WorkerTuning>;
   /** privacy/data-converter.ts: payloads are encrypted before they reach Temporal. */
   dataConverter: DataConverter;
 }): Promise<Worker> {
+  const tuning = { ...defaultWorkerTuning, ...opts.tuning, ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}) };
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -28,7 +45,11 @@ export async function createWorker(opts: {
     activities: createActivities(opts.deps),
     dataConverter: opts.dataConverter,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
-    // Set explicitly: the SDK's default derives it from the machine's memory.
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? 500,
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+    // Can't exceed… and must be ≥ 2 with a cache: the SDK's rules.
+    maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
+    reuseV8Context: tuning.reuseV8Context,
+    workflowThreadPoolSize: tuning.workflowThreadPoolSize,
+    stickyQueueScheduleToStartTimeout: tuning.stickyQueueScheduleToStartTimeoutMs,
   });
 }

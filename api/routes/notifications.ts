@@ -156,13 +156,13 @@ export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
   app.get('/v1/cases/:caseId/letters/:file{.+\\.pdf}', authorize('notifications.read'), async (c) => {
     const parsed = letterParams.safeParse({ caseId: c.req.param('caseId'), notificationId: c.req.param('file').slice(0, -'.pdf'.length) });
     if (!parsed.success) {
-      return problem(c, 400, 'Invalid request', 'The path is not valid.', { errors: fieldErrors(parsed.error.issues, 'param') });
+      return problem(c, 400, 'Invalid request', 'Stien er ikke gyldig.', { errors: fieldErrors(parsed.error.issues, 'param') });
     }
     const { caseId, notificationId } = parsed.data;
     const seen = await notificationView(c as unknown as Ctx, deps, caseId);
     if (!seen.ok) return seen.response;
     const principal = c.get('principal');
-    const notFound = () => problem(c, 404, 'Letter not found', `Case ${caseId} has no letter ${notificationId}.`);
+    const notFound = () => problem(c, 404, 'Letter not found', `Sak ${caseId} har ikke noe brev ${notificationId}.`);
     if (seen.view !== 'full') {
       // The letter of a message outside the caller's view is answered like a letter that does not exist.
       const record = await getNotification(deps.tables, caseId, notificationId);

@@ -222,7 +222,7 @@ describe('authorisation matrix: every route × every role × own/other organisat
       for (const body of [request.body, {}, 'not json', { unknown: 1 }]) {
         const response = await call(callers.supervisor, request.method, request.path, body);
         expect(response.status, `${route} ${JSON.stringify(body)}`).toBe(403);
-        expect(response.body.detail).toContain('Supervisors read every case and change none');
+        expect(response.body.detail).toContain('Ledere (supervisor) leser alle saker og endrer ingen');
       }
     }
   });

@@ -262,7 +262,7 @@ describe('history order', () => {
         (r) => r.body.entries.some((e: any) => e.text.startsWith('Saken er opprettet')),
       );
       const entries = history.body.entries as { source: string; text: string; eventId?: number }[];
-      expect(entries[0]!.text).toBe('Case workflow started');
+      expect(entries[0]!.text).toBe('Saksforløpet startet');
       const eventIds = entries.filter((e) => e.source === 'temporal').map((e) => e.eventId!);
       expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
       const timeline = (await call(callers.imdi, 'GET', `/v1/cases/${id}`)).body.timeline.map((e: any) => e.text);

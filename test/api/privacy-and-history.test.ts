@@ -182,11 +182,11 @@ describe('history', () => {
       expect(index, `${pattern} in\n${texts.join('\n')}`).toBeGreaterThanOrEqual(0);
       return index;
     };
-    const started = at(/^temporal: Case workflow started$/);
-    const notice = at(/^temporal: Notification: new-case → reception_centre mottak-lillehammer$/);
+    const started = at(/^temporal: Saksforløpet startet$/);
+    const notice = at(/^temporal: Melding: new-case → reception_centre mottak-lillehammer$/);
     // One timer at a time: the next deadline to act on (the competence mapping's reminder, R-HOST-1).
-    const timer = at(/^temporal: Timer set for .* \(reminder: Kompetansekartlegging gjennomført\)$/);
-    const step = at(/^temporal: Staff step "complete interview" accepted from bosettingsansvarlig-lillehammer \(mottak, mottak-lillehammer\)$/);
+    const timer = at(/^temporal: Tidtaker satt til .* \(påminnelse: Kompetansekartlegging gjennomført\)$/);
+    const step = at(/^temporal: Steget «registrer bosettingssamtale» godtatt fra bosettingsansvarlig-lillehammer \(mottak, mottak-lillehammer\)$/);
     const recorded = at(/^case: Bosettingssamtalen er gjennomført/);
     expect(started).toBeLessThan(notice);
     expect(notice).toBeLessThan(step);
@@ -194,7 +194,7 @@ describe('history', () => {
     expect(recorded).toBeGreaterThan(timer);
     const stepEntry = history.body.entries.find((e: any) => e.kind === 'step' && e.source === 'temporal');
     expect(stepEntry).toMatchObject({ actor: { id: 'bosettingsansvarlig-lillehammer', role: 'mottak' } });
-    expect(history.body.entries.find((e: any) => e.text.startsWith('Timer set'))).toMatchObject({ rule: 'R-HOST-1' });
+    expect(history.body.entries.find((e: any) => e.text.startsWith('Tidtaker satt'))).toMatchObject({ rule: 'R-HOST-1' });
     // The step's content (the interview record) is not copied into the history.
     expect(history.text).not.toContain(permit.persons[0].dufNumber);
     // In the order things happened: Temporal's events by event id (not by their clocks), the case's timeline in its own order.

@@ -53,13 +53,13 @@ describe('readable history', () => {
   it('R-INT-1, R-INT-2: steps with who did them, timers named by their deadline, notifications; bookkeeping and step content left out', async () => {
     const entries = await readableHistory(client, state, await fetchRuns(client, 'case-1'));
     expect(entries.map((e) => `${e.source} ${e.kind}: ${e.text}${e.rule ? ` [${e.rule}]` : ''}`)).toEqual([
-      'temporal workflow: Case workflow started',
-      'temporal notification: Notification: new-case → reception_centre mottak-lillehammer [R-INT-1]',
-      'temporal timer: Timer set for 2019-12-01T00:00:00.007Z (reminder: Settlement interview held) [R-INT-2]',
-      'temporal timer: Timer fired: reminder: Settlement interview held [R-INT-2]',
-      'temporal workflow: Run closed; the case continues in a new run',
-      'temporal workflow: Case continued in a new run (continue-as-new)',
-      'temporal step: Staff step "complete interview" accepted from anne (mottak, mottak-lillehammer)',
+      'temporal workflow: Saksforløpet startet',
+      'temporal notification: Melding: new-case → reception_centre mottak-lillehammer [R-INT-1]',
+      'temporal timer: Tidtaker satt til 2019-12-01T00:00:00.007Z (påminnelse: Settlement interview held) [R-INT-2]',
+      'temporal timer: Tidtaker utløst: påminnelse: Settlement interview held [R-INT-2]',
+      'temporal workflow: Løpet er lukket; saken fortsetter i et nytt løp',
+      'temporal workflow: Saken fortsatte i et nytt løp (continue-as-new)',
+      'temporal step: Steget «registrer bosettingssamtale» godtatt fra anne (mottak, mottak-lillehammer)',
       'case step: Settlement interview completed [R-INT-2]',
     ]);
     expect(entries.find((e) => e.kind === 'step')?.actor).toEqual(actor);
@@ -94,13 +94,13 @@ describe('history order: the order things happened, never by text or an unstable
     ];
     const entries = await readableHistory(oneRun, { deadlines: [], timeline } as unknown as CaseState, await fetchRuns(oneRun, 'case-1'));
     expect(entries.map((e) => `${e.source}: ${e.text}`)).toEqual([
-      'temporal: Case workflow started',
+      'temporal: Saksforløpet startet',
       'case: Settlement-relevant information recorded',
-      'temporal: Staff step "record settlement info" accepted from anne (mottak, mottak-lillehammer)',
-      'temporal: Notification: new-case → reception_centre c', // event 12 after event 9, though it ran earlier
+      'temporal: Steget «registrer bosettingsrelevant informasjon» godtatt fra anne (mottak, mottak-lillehammer)',
+      'temporal: Melding: new-case → reception_centre c', // event 12 after event 9, though it ran earlier
       'case: new-case → reception_centre c',
       'case: Case created',
-      `temporal: Timer set for ${new Date(t0 + 763 + 86_400_000).toISOString()}`,
+      `temporal: Tidtaker satt til ${new Date(t0 + 763 + 86_400_000).toISOString()}`,
     ]);
   });
 
