@@ -267,7 +267,8 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       record(state, change, clock(), { kind: 'notification', text: `Sendt ${what} til ${to}`, rule, details, audience: type === 'internal-note' ? 'imdi' : 'case' });
       return;
     }
-    const party = recipient.kind === 'imdi' ? 'imdi' : state.permit.receptionCentre ? 'reception_centre' : 'imdi';
+    // A letter to the resident is handed over at the centre; every other message is IMDi's to deliver.
+    const party = recipient.kind === 'resident' && state.permit.receptionCentre ? 'reception_centre' : 'imdi';
     state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever ${what} til ${to} manuelt: ${failed}`, dueDate: clock().today, status: 'open', party });
     record(state, change, clock(), { kind: 'notification', text: `Kunne ikke levere ${what} til ${to}: ${failed}`, rule, details, audience: type === 'internal-note' ? 'imdi' : 'case' });
     state.version += 1; // a new task: lists and inboxes must show it
