@@ -62,7 +62,7 @@ export type ArrivalProfile = GrantProfile & {
 /** The checklist groups' deadlines; R-ARR-4/5/8 and R-GRANT-3 come from deadlinePolicies. */
 export const checklistDeadlinePolicies = {
   'R-ARR-1': {
-    title: 'First day',
+    title: 'Første dag',
     description: 'Pick-up and escort to the home, food, money until the introduction stipend is paid, urgent health needs handled.',
     starts: 'settlement (arrival in the municipality)',
     due: { days: 0 },
@@ -70,7 +70,7 @@ export const checklistDeadlinePolicies = {
     escalateTo: ['municipality (refugee service)'],
   },
   'R-ARR-2': {
-    title: 'First days',
+    title: 'De første dagene',
     description:
       'Lease reviewed with an interpreter and signed, contents insurance, housing guidance, move reported to the population ' +
       'register (the refugee must do it within 8 days), applications for housing allowance, introduction programme and kindergarten.',
@@ -81,7 +81,7 @@ export const checklistDeadlinePolicies = {
     escalateTo: ['municipality (refugee service)'],
   },
   'R-ARR-3': {
-    title: 'First weeks',
+    title: 'De første ukene',
     description: 'Health examination, GP, dentist, local volunteering, registration in NIR and the year-1 grant application.',
     starts: 'settlement (arrival in the municipality)',
     due: { days: 42 },
@@ -154,26 +154,26 @@ const item = (
 
 /** R-ARR-1..3 (seed 000, "Første dag / De første dagene / De første ukene"). */
 export const arrivalChecklist: readonly ChecklistItem[] = [
-  item('first-day', 'pick-up', 'Picked up on arrival and escorted to the home', 'household', true),
-  item('first-day', 'first-day-food', 'Food served on the first day', 'household', false),
-  item('first-day', 'money-until-stipend', 'Money, or a way to buy food and necessities, until the introduction stipend is paid', 'household', true),
-  item('first-day', 'urgent-health', 'Urgent health needs checked; admission or referral where needed', 'everyone', true),
+  item('first-day', 'pick-up', 'Hentet ved ankomst og fulgt til boligen', 'household', true),
+  item('first-day', 'first-day-food', 'Mat servert den første dagen', 'household', false),
+  item('first-day', 'money-until-stipend', 'Penger, eller en måte å kjøpe mat og nødvendigheter på, til introduksjonsstønaden blir utbetalt', 'household', true),
+  item('first-day', 'urgent-health', 'Akutte helsebehov sjekket; innleggelse eller henvisning ved behov', 'everyone', true),
 
-  item('first-days', 'lease', 'Lease reviewed with an interpreter and signed by the refugee as tenant', 'household', true),
-  item('first-days', 'contents-insurance', 'Home contents insurance taken out', 'household', false),
-  item('first-days', 'housing-guidance', 'Housing guidance: fire extinguisher, smoke detector, cleaning, heating in winter', 'household', true),
-  item('first-days', 'population-register', 'Move reported to the population register (within 8 days)', 'everyone', true),
-  item('first-days', 'housing-allowance', 'Housing allowance (Husbanken) applied for', 'household', true),
-  item('first-days', 'programme-application', 'Introduction programme applied for', 'adult', true),
-  item('first-days', 'kindergarten-application', 'Kindergarten place applied for', 'kindergarten_age', true),
+  item('first-days', 'lease', 'Leiekontrakten gjennomgått med tolk og signert av flyktningen som leietaker', 'household', true),
+  item('first-days', 'contents-insurance', 'Innboforsikring tegnet', 'household', false),
+  item('first-days', 'housing-guidance', 'Boveiledning: brannslukker, røykvarsler, renhold, oppvarming om vinteren', 'household', true),
+  item('first-days', 'population-register', 'Flytting meldt til folkeregisteret (innen 8 dager)', 'everyone', true),
+  item('first-days', 'housing-allowance', 'Bostøtte (Husbanken) søkt', 'household', true),
+  item('first-days', 'programme-application', 'Introduksjonsprogram søkt', 'adult', true),
+  item('first-days', 'kindergarten-application', 'Barnehageplass søkt', 'kindergarten_age', true),
 
-  item('first-weeks', 'health-examination', 'Health examination', 'everyone', true),
-  item('first-weeks', 'gp', 'GP (fastlege) assigned', 'everyone', false),
-  item('first-weeks', 'dentist', 'Dentist: necessary treatment started', 'everyone', true),
-  item('first-weeks', 'local-volunteering', 'Introduced to local volunteering (clubs, volunteer centre, refugee guide)', 'household', true),
-  item('first-weeks', 'nir-registration', 'Registered in NIR (needed for the correct grants)', 'everyone', false, 'nir_registration', 'R-GRANT-1'),
-  item('first-weeks', 'programme-start-in-nir', 'Introduction programme start registered in NIR', 'adult', false, 'programme_start'),
-  item('first-weeks', 'integration-grant-year-1', 'Integration grant for year 1 applied for', 'everyone', false, 'grant_application', 'R-GRANT-1'),
+  item('first-weeks', 'health-examination', 'Helseundersøkelse', 'everyone', true),
+  item('first-weeks', 'gp', 'Fastlege tildelt', 'everyone', false),
+  item('first-weeks', 'dentist', 'Tannlege: nødvendig behandling startet', 'everyone', true),
+  item('first-weeks', 'local-volunteering', 'Introdusert for lokalt frivillig arbeid (lag og foreninger, frivilligsentral, flyktningguide)', 'household', true),
+  item('first-weeks', 'nir-registration', 'Registrert i NIR (nødvendig for riktige tilskudd)', 'everyone', false, 'nir_registration', 'R-GRANT-1'),
+  item('first-weeks', 'programme-start-in-nir', 'Oppstart i introduksjonsprogrammet registrert i NIR', 'adult', false, 'programme_start'),
+  item('first-weeks', 'integration-grant-year-1', 'Integreringstilskudd for år 1 søkt', 'everyone', false, 'grant_application', 'R-GRANT-1'),
 ];
 
 export function isAdultAtSettlement(profile: Pick<ArrivalProfile, 'person' | 'settlementDate'>): boolean {
@@ -222,10 +222,10 @@ export function arrivalPlan(profile: ArrivalProfile): ArrivalPlan {
   };
 
   if (isSchoolAgeAtSettlement(profile)) {
-    single(deadlineFrom('school-start', 'R-ARR-4', deadlinePolicies['R-ARR-4'], from, 'Started school'), 'school_start', true);
+    single(deadlineFrom('school-start', 'R-ARR-4', deadlinePolicies['R-ARR-4'], from, 'Startet på skolen'), 'school_start', true);
   }
   if (isKindergartenAgeAtSettlement(profile)) {
-    const deadline = deadlineFrom('kindergarten-place', 'R-ARR-5', deadlinePolicies['R-ARR-5'], from, 'Kindergarten place or other childcare in place');
+    const deadline = deadlineFrom('kindergarten-place', 'R-ARR-5', deadlinePolicies['R-ARR-5'], from, 'Barnehageplass eller annet tilsyn på plass');
     const programmeStart = profile.plannedProgrammeStart;
     if (programmeStart !== undefined && programmeStart >= from && programmeStart < deadline.dueDate) {
       // R-ARR-5: by the start of the introduction programme when that comes first.
@@ -236,10 +236,10 @@ export function arrivalPlan(profile: ArrivalProfile): ArrivalPlan {
     single(deadline, 'kindergarten_place', true);
   }
   if (isAdultAtSettlement(profile)) {
-    single(deadlineFrom('team-meeting', 'R-ARR-8', deadlinePolicies['R-ARR-8'], from, 'First meeting with the interdisciplinary team'), 'team_meeting', true);
+    single(deadlineFrom('team-meeting', 'R-ARR-8', deadlinePolicies['R-ARR-8'], from, 'Første møte med det tverrfaglige teamet'), 'team_meeting', true);
   }
   if (profile.specialNeeds && extraGrantExcludedBecause(profile) === undefined) {
-    const deadline = deadlineFrom('extra-grant', 'R-GRANT-3', deadlinePolicies['R-GRANT-3'], from, 'Extra grant applied for');
+    const deadline = deadlineFrom('extra-grant', 'R-GRANT-3', deadlinePolicies['R-GRANT-3'], from, 'Ekstratilskudd søkt');
     deadline.dueDate = extraGrantDeadline(from);
     single(deadline, 'grant_application', false);
   }

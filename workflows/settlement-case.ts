@@ -32,6 +32,7 @@ import type { Effect } from '../domain/case/effects';
 import type { PermitGranted } from '../domain/permit';
 import type { StepData, StepName } from '../domain/steps.schema';
 import { notifyActivityOptions } from '../notifications/request';
+import { nb } from '../notifications/texts/nb';
 import type { arrivalJourney } from './arrival-journey';
 import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
 import { caseStateQuery, stepUpdates, type StepCall, type StepResult } from './messages';
@@ -258,13 +259,18 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   function settleDelivery({ n, effect }: CaseState['outbox'][number], failed: string | undefined, change: Change): void {
     const { rule, type, recipient } = effect;
     state.outbox = state.outbox.filter((item) => item.n !== n);
+    // What a person reads is bokmål: the message's and the recipient's names (notifications/texts/nb.ts).
+    const what = nb.messages[type].name;
+    const to = `${nb.terms.recipientKind[recipient.kind]} (${recipient.id})`;
+    const details = { type, recipient: `${recipient.kind}:${recipient.id}` };
     if (failed === undefined) {
-      record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id}`, rule, audience: type === 'internal-note' ? 'imdi' : 'case' });
+      record(state, change, clock(), { kind: 'notification', text: `Sendt ${what} til ${to}`, rule, details, audience: type === 'internal-note' ? 'imdi' : 'case' });
       return;
     }
-    const party = recipient.kind === 'imdi' ? 'imdi' : state.permit.receptionCentre ? 'reception_centre' : 'imdi';
-    state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever «${type}» til ${recipient.kind} ${recipient.id} manuelt: ${failed}`, dueDate: clock().today, status: 'open', party });
-    record(state, change, clock(), { kind: 'notification', text: `${type} → ${recipient.kind} ${recipient.id} kunne ikke leveres: ${failed}`, rule });
+    // A letter to the resident is handed over at the centre; every other message is IMDi's to deliver.
+    const party = recipient.kind === 'resident' && state.permit.receptionCentre ? 'reception_centre' : 'imdi';
+    state.deadlines.push({ id: `delivery#${n}`, rule, title: `Lever ${what} til ${to} manuelt: ${failed}`, dueDate: clock().today, status: 'open', party });
+    record(state, change, clock(), { kind: 'notification', text: `Kunne ikke levere ${what} til ${to}: ${failed}`, rule, details, audience: type === 'internal-note' ? 'imdi' : 'case' });
     state.version += 1; // a new task: lists and inboxes must show it
   }
 

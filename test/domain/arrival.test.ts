@@ -39,9 +39,9 @@ describe('the arrival plan of each household member', () => {
   it('R-ARR-1, R-ARR-2, R-ARR-3: the main person carries the household items; due on the day, after 8 days, after 6 weeks', () => {
     const plan = arrivalPlan(profileOf(f.main, household, settled));
     expect(plan.deadlines.filter((d) => d.id.startsWith('first'))).toEqual([
-      { id: 'first-day', rule: 'R-ARR-1', title: 'First day', dueDate: '2026-03-02', remindDate: undefined },
-      { id: 'first-days', rule: 'R-ARR-2', title: 'First days', dueDate: '2026-03-10', remindDate: '2026-03-07' },
-      { id: 'first-weeks', rule: 'R-ARR-3', title: 'First weeks', dueDate: '2026-04-13', remindDate: '2026-04-06' },
+      { id: 'first-day', rule: 'R-ARR-1', title: 'Første dag', dueDate: '2026-03-02', remindDate: undefined },
+      { id: 'first-days', rule: 'R-ARR-2', title: 'De første dagene', dueDate: '2026-03-10', remindDate: '2026-03-07' },
+      { id: 'first-weeks', rule: 'R-ARR-3', title: 'De første ukene', dueDate: '2026-04-13', remindDate: '2026-04-06' },
     ]);
     const ids = plan.tasks.map((t) => t.id);
     expect(ids).toEqual(expect.arrayContaining(['pick-up', 'lease', 'contents-insurance', 'population-register', 'programme-application', 'health-examination', 'nir-registration']));
@@ -59,7 +59,7 @@ describe('the arrival plan of each household member', () => {
   it('R-ARR-4: a child of school age by the calendar-year rule starts school within 3 months', () => {
     const turnsSixThisYear = member({ dateOfBirth: '2020-12-31', relation: 'child' }); // 5 on arrival, 6 this calendar year
     const plan = arrivalPlan(profileOf(turnsSixThisYear, [f.main, turnsSixThisYear], settled));
-    expect(plan.deadlines.find((d) => d.id === 'school-start')).toEqual({ id: 'school-start', rule: 'R-ARR-4', title: 'Started school', dueDate: '2026-06-02', remindDate: '2026-05-19' });
+    expect(plan.deadlines.find((d) => d.id === 'school-start')).toEqual({ id: 'school-start', rule: 'R-ARR-4', title: 'Startet på skolen', dueDate: '2026-06-02', remindDate: '2026-05-19' });
     expect(plan.tasks.map((t) => t.id)).not.toContain('kindergarten-place');
   });
 
@@ -134,7 +134,7 @@ describe('staff steps', () => {
     expect(act(profile, state, step('complete_task', { taskId: 'pick-up', note: 'Met at Otta station', interpreter: qualified }), settled)).toBeUndefined();
     expect(state.tasks.find((t) => t.id === 'pick-up')).toMatchObject({
       status: 'done',
-      record: { by: staff, at: `${settled}T10:00:00.000Z`, what: 'Completed: Picked up on arrival and escorted to the home', details: { note: 'Met at Otta station', interpreter: qualified } },
+      record: { by: staff, at: `${settled}T10:00:00.000Z`, what: 'Completed: Hentet ved ankomst og fulgt til boligen', details: { note: 'Met at Otta station', interpreter: qualified } },
     });
     expect(act(profile, state, step('complete_task', { taskId: 'pick-up' }), settled)).toMatch(/already done by kommune-sel-1/);
   });

@@ -37,7 +37,7 @@ describe('arrival deadlines', () => {
     expect(overdue).toMatchObject({ rule: 'R-ARR-4', recipient: 'municipality:3437' });
     expect(dataOf(overdue)).toEqual({
       deadlineId: 'school-start',
-      title: 'Started school',
+      title: 'Startet på skolen',
       dueDate: due,
       person: { name: 'Lina Haddad', dufNumber: f.schoolChild.dufNumber },
       openTasks: ['school-start'], // task ids: the message names them in bokmål

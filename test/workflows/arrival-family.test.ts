@@ -107,7 +107,7 @@ describe('a family from arrival through year five', () => {
       expect(view.deadlines.filter((d) => d.id.startsWith('first')).map((d) => d.status)).toEqual(view.deadlines.filter((d) => d.id.startsWith('first')).map(() => 'met'));
     }
     const lease = (await main.query(journeyQuery)).tasks.find((task) => task.id === 'lease')!;
-    expect(lease.record).toMatchObject({ by: staff, what: 'Completed: Lease reviewed with an interpreter and signed by the refugee as tenant', details: { interpreter: qualifiedInterpreter } });
+    expect(lease.record).toMatchObject({ by: staff, what: 'Completed: Leiekontrakten gjennomgått med tolk og signert av flyktningen som leietaker', details: { interpreter: qualifiedInterpreter } });
 
     // The grant timeline of year 1, from the 2018 table (the latest loaded), by hand: 187 000 each, + 25 800 kindergarten.
     const household1 = await queryHouseholdJourney(t.client, caseId, household.map((p) => p.dufNumber), settled);

@@ -47,7 +47,7 @@ describe('delivery failure', () => {
     const state = await eventually(() => handle.query(caseStateQuery), (s) => s.deadlines.some((d) => d.id.startsWith('delivery#')));
     const task = state.deadlines.find((d) => d.id.startsWith('delivery#'))!;
     expect(task).toMatchObject({ rule: 'R-INT-1', status: 'open' });
-    expect(task.title).toContain('Lever «new-case» til reception_centre mottak-lillehammer manuelt');
+    expect(task.title).toContain('Lever melding om ny bosettingssak til mottaket (mottak-lillehammer) manuelt');
     expect(state.stage).toBe('interview'); // the case goes on
     expect(received).toBe(1); // a 400 is not retried
     const [logged] = (await listCaseNotifications(t.tables, caseId)).filter((n) => n.type === 'new-case');
