@@ -1,4 +1,6 @@
 /** A table from before this version's indexes: start-up adds them and re-indexes the cases (no Scan). */
+import { addMonths } from '../../domain/dates';
+import { calendarOn, dateOfInstant } from '../fixtures/calendar';
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -39,22 +41,26 @@ describe('store migration', () => {
     const documentClient = createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' });
     const tableName = `old-rows-${randomUUID()}`;
     await ensureTable(documentClient, tableName);
-    // A row as the previous version wrote it: no centre, due or goal keys.
+    // A row as the previous version wrote it: no centre, due or goal keys. Dates relative to today.
+    const cal = calendarOn(dateOfInstant(Date.now()));
+    const permitDate = cal.day(-5);
+    const written = `${permitDate}T10:00:00Z`;
+    const dueDate = cal.day(9);
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
         Item: {
-          pk: 'CASE#old-1', sk: 'SUMMARY', gsi1pk: 'STAGE#interview', gsi1sk: '2026-11-20T10:00:00Z#old-1', gsi2pk: 'KIND#case', gsi2sk: '2026-11-20T10:00:00Z#old-1',
-          _et: 'CaseSummary', caseId: 'old-1', permitId: 'P-1', permitType: 'protection', permitDate: '2026-11-20', stage: 'interview',
+          pk: 'CASE#old-1', sk: 'SUMMARY', gsi1pk: 'STAGE#interview', gsi1sk: `${written}#old-1`, gsi2pk: 'KIND#case', gsi2sk: `${written}#old-1`,
+          _et: 'CaseSummary', caseId: 'old-1', permitId: 'P-1', permitType: 'protection', permitDate, stage: 'interview',
           receptionCentreId: 'mottak-old', receptionCentreName: 'Old', priorityGroup: 'none', goalStatus: 'on_track', householdSize: 1,
-          openTasks: [{ id: 'R-INT-2', title: 'Interview', rule: 'R-INT-2', dueDate: '2026-12-04' }], createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z', version: 3,
+          openTasks: [{ id: 'R-INT-2', title: 'Interview', rule: 'R-INT-2', dueDate }], createdAt: written, updatedAt: written, version: 3,
         },
       }),
     );
     const tables = createTables(documentClient, tableName);
     expect(await reindexCases(tables)).toBe(1);
-    const page = await listCases(tables, { receptionCentreId: 'mottak-old' }, { limit: 10, today: '2026-11-25' });
-    expect(page.items).toEqual([expect.objectContaining({ caseId: 'old-1', version: 3, nextDueDate: '2026-12-04', goalDate: '2027-05-20', goalRunning: true })]);
+    const page = await listCases(tables, { receptionCentreId: 'mottak-old' }, { limit: 10, today: cal.today });
+    expect(page.items).toEqual([expect.objectContaining({ caseId: 'old-1', version: 3, nextDueDate: dueDate, goalDate: addMonths(permitDate, 6), goalRunning: true })]);
     expect(await ensureTable(documentClient, tableName)).toEqual([]);
   });
 });
