@@ -1,45 +1,17 @@
 /**
- * Durable deadlines. Day-granular: a reminder goes out at the start of its date, a deadline falls
- * due at the end of its date (UTC). Each deadline's status lives in the case state, so a run that
- * continued as new never sends a reminder or an escalation twice.
+ * Durable deadlines for the arrival journey: one watcher per deadline. Day-granular, with the
+ * instants of domain/case/scheduler.ts (a reminder at the start of its date, a due date at its end).
  */
 import { condition } from '@temporalio/workflow';
-import { addDays } from '../domain/dates';
-import type { Deadline } from './messages';
+import { endOfDate, startOfDate } from '../domain/case/scheduler';
 
-/** The instant a calendar date ends (00:00 UTC of the next day). */
-export function endOfDate(date: string): number {
-  return Date.parse(`${addDays(date, 1)}T00:00:00Z`);
-}
-
-/** Start of a calendar date (00:00 UTC). */
-export function startOfDate(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
+export { endOfDate, startOfDate };
 
 /** Waits until `isDone()` holds or the instant passes; true when done. Workflow time is deterministic. */
 export async function doneBefore(isDone: () => boolean, instant: number): Promise<boolean> {
   const remaining = instant - Date.now();
   if (remaining <= 0) return isDone();
   return condition(isDone, remaining);
-}
-
-export function isOpen(deadline: Deadline): boolean {
-  return deadline.status === 'open' || deadline.status === 'reminded' || deadline.status === 'overdue';
-}
-
-/** The next instant this deadline needs attention, if any: its reminder, then its due date. */
-export function nextInstant(deadline: Deadline): number | undefined {
-  if (deadline.status === 'open' && deadline.remindDate) return startOfDate(deadline.remindDate);
-  if (deadline.status === 'open' || deadline.status === 'reminded') return endOfDate(deadline.dueDate);
-  return undefined;
-}
-
-/** What has come due by now: 'remind' or 'escalate', or nothing yet. */
-export function dueAction(deadline: Deadline, now: number): 'remind' | 'escalate' | undefined {
-  if ((deadline.status === 'open' || deadline.status === 'reminded') && endOfDate(deadline.dueDate) <= now) return 'escalate';
-  if (deadline.status === 'open' && deadline.remindDate && startOfDate(deadline.remindDate) <= now) return 'remind';
-  return undefined;
 }
 
 /**

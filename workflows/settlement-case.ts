@@ -25,7 +25,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { createCase } from '../domain/case/lifecycle';
 import { nextWake, runDue } from '../domain/case/scheduler';
-import { DATA_FORMAT, LIMITS, FINAL_STAGES, newChange, record, type CaseState, type Change, type Clock, type Role } from '../domain/case/state';
+import { DATA_FORMAT, LIMITS, FINAL_STAGES, newChange, record, type CaseState, type Change, type Clock } from '../domain/case/state';
 import { applyStep, placeNeeded, stepNames, stepRefusal } from '../domain/case/steps';
 import { caseSummary } from '../domain/case/summary';
 import type { Effect } from '../domain/case/effects';
@@ -337,4 +337,3 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   return state;
 }
 
-export type { Role };

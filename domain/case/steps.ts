@@ -11,8 +11,8 @@ import { fullName, isUnaccompaniedMinorCase, kindergartenAgeChildren, schoolAgeC
 import { arrivalProblem, travelPlan } from '../moving';
 import { missingForDistribution } from '../settlement-info';
 import type { StepData, StepName } from '../steps.schema';
-import { notify, type Effect } from './effects';
-import { agreedMunicipality, arrivedDufNumbers, closeCase, enterInterviewStage, memberList, restartGoalClock, settleArrived, centreOf } from './lifecycle';
+import { notify } from './effects';
+import { agreedMunicipality, arrivedDufNumbers, closeCase, enterInterviewStage, restartGoalClock, settleArrived, centreOf } from './lifecycle';
 import { refusalStarted } from './refusal';
 import {
   BEFORE_AGREEMENT,
@@ -509,5 +509,3 @@ export function openFunctionReportDeadlineIfNeeded(state: CaseState): void {
   openDeadline(state, 'R-REG-6', last, `R-REG-6#${state.deadlines.filter((d) => d.rule === 'R-REG-6').length + 1}`);
 }
 
-export type { Effect };
-export { memberList };
