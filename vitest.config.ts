@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/workflows/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/api/**/*.test.ts', 'test/activities/**/*.test.ts'],
+          include: ['test/workflows/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/api/**/*.test.ts', 'test/activities/**/*.test.ts', 'test/faults/**/*.test.ts'],
           globalSetup: ['test/harness/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,

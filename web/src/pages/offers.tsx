@@ -23,11 +23,15 @@ export function OffersPage() {
   const municipality = me.organisation ?? '';
   const offered = useLoad(() => api.GET('/v1/cases', { params: { query: { offeredTo: municipality, limit: 50 } } }), [municipality]);
   const accepted = useLoad(() => api.GET('/v1/cases', { params: { query: { stage: 'agreed', limit: 100 } } }), []);
-  const waiting = offered.data?.items ?? [];
-  const items = accepted.data?.items ?? [];
   const [answered, setAnswered] = useState<{ caseId: string; outcome: StepOutcome }>();
+  // The list is the case index, written just after the answer: an offer answered here may still be
+  // listed for a moment, and must not be offered for an answer again.
+  const [answeredIds, setAnsweredIds] = useState<ReadonlySet<string>>(new Set());
+  const waiting = (offered.data?.items ?? []).filter((c) => !answeredIds.has(c.caseId));
+  const items = accepted.data?.items ?? [];
   const onAnswered = (caseId: string, outcome: StepOutcome) => {
     setAnswered({ caseId, outcome });
+    setAnsweredIds((ids) => new Set(ids).add(caseId));
     offered.reload();
     accepted.reload();
   };
