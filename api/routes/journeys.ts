@@ -56,7 +56,7 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     try {
       return c.json(await queryJourney(deps.temporal, caseId, householdOf(read.state), dufNumber, today(deps)), 200);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`);
+      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `Sak ${caseId} har ingen oppfølging etter ankomst for ${dufNumber}: husstanden har ikke kommet ennå.`);
       throw error;
     }
   });
@@ -68,7 +68,7 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     try {
       return c.json(await queryHouseholdJourney(deps.temporal, caseId, householdOf(read.state), today(deps)), 200);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `The household of case ${caseId} has not arrived yet.`);
+      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `Husstanden i sak ${caseId} har ikke kommet ennå.`);
       throw error;
     }
   });
@@ -105,7 +105,7 @@ function registerJourneyStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, kind: Jour
         error instanceof WorkflowUpdateFailedError
           ? (error.cause?.message ?? error.message)
           : error instanceof WorkflowNotFoundError
-            ? `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`
+            ? `Sak ${caseId} har ingen oppfølging etter ankomst for ${dufNumber}: husstanden har ikke kommet ennå.`
             : undefined;
       if (reason === undefined) throw error;
       await audit(deps.tables, principal, 'journey.step', caseId, 'refused', refusalDetail(error));
