@@ -13,7 +13,7 @@ import { stepUpdates as journeyUpdates } from '../../workflows/arrival-messages'
 import type { Actor, CaseState } from '../../workflows/messages';
 import { authorize } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
-import { audit } from '../audit';
+import { audit, refusalDetail } from '../audit';
 import { readCase } from '../case-reader';
 import { problem } from '../problem';
 import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
@@ -108,7 +108,7 @@ function registerJourneyStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, kind: Jour
             ? `Sak ${caseId} har ingen oppfølging etter ankomst for ${dufNumber}: husstanden har ikke kommet ennå.`
             : undefined;
       if (reason === undefined) throw error;
-      await audit(deps.tables, principal, 'journey.step', caseId, 'refused', reason);
+      await audit(deps.tables, principal, 'journey.step', caseId, 'refused', refusalDetail(error));
       return problem(c, error instanceof WorkflowNotFoundError ? 404 : 409, error instanceof WorkflowNotFoundError ? 'Journey not found' : 'Step not allowed now', reason);
     }
   });
