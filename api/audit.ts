@@ -1,4 +1,10 @@
-/** R-PRIV-4: every read and change of a case by a person is logged before the answer leaves. */
+/**
+ * R-PRIV-4: every read and change of a case by a person is logged before the answer leaves.
+ * The log says who, when, what and which case — never the personal data itself: `detail` is a
+ * code written by this program (a view, a rule id, a failure type), not a reason or a free text.
+ */
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../store/audit-log';
 import type { Tables } from '../store/table';
 import type { Action } from './access';
@@ -20,6 +26,18 @@ export async function audit(
   if (ids.length === 0) return;
   await recordAudit(
     tables,
-    ids.map((caseId) => ({ caseId, at, actor: id, role, organisation, action, outcome, detail: detail?.slice(0, 1000) })),
+    ids.map((caseId) => ({ caseId, at, actor: id, role, organisation, action, outcome, detail: detail?.slice(0, 200) })),
   );
+}
+
+/**
+ * What the audit log keeps of a refused step: the failure's type and the rule ids its reason
+ * names. The reason itself may name a person or a DUF number (it goes to the caller only).
+ */
+export function refusalDetail(error: unknown): string {
+  if (error instanceof WorkflowNotFoundError) return 'WorkflowNotFound';
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
+  const type = cause instanceof ApplicationFailure ? (cause.type ?? 'ApplicationFailure') : 'Refused';
+  const rules = [...new Set((cause instanceof Error ? cause.message : '').match(/\bR-[A-Z]+-\d+\b/g) ?? [])];
+  return [type, ...rules].join(' ');
 }

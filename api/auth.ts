@@ -5,7 +5,7 @@
  * Claims: `sub` (the person), `role` (udi | mottak | imdi | kommune | supervisor) and `org`
  * (the reception centre's id for mottak, the municipality number for kommune).
  */
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { municipalityNumberSchema } from '../domain/identifiers.schema';
@@ -32,28 +32,61 @@ const claimsSchema = z
   .superRefine((claims, ctx) => {
     // A reception centre or a municipality without its organisation could see nothing, or everything.
     if ((claims.role === 'mottak' || claims.role === 'kommune') && claims.org === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['org'], message: `a ${claims.role} token must name its organisation in "org"` });
+      ctx.addIssue({ code: 'custom', path: ['org'], message: `et ${claims.role}-token må oppgi organisasjonen sin i «org»` });
     }
     if (claims.role === 'kommune' && claims.org !== undefined && !municipalityNumberSchema.safeParse(claims.org).success) {
-      ctx.addIssue({ code: 'custom', path: ['org'], message: 'a kommune token\'s "org" is its 4-digit municipality number' });
+      ctx.addIssue({ code: 'custom', path: ['org'], message: '«org» i et kommune-token er det firesifrede kommunenummeret' });
     }
   });
 
 type VerifySettings = { issuer: string; audience: string };
 
+/** The longest a token may live (exp − iat), and the clock skew allowed between us and the issuer. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+const CLOCK_SKEW_SECONDS = 30;
+
+/** The reason a person reads in the 401, in bokmål, from jose's claim checks. */
+function reasonFor(error: unknown): string {
+  if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) {
+    const missing = error.reason === 'missing';
+    switch (error.claim) {
+      case 'exp': return missing ? 'Tokenet mangler utløpstid (exp).' : 'Tokenet er utløpt (exp).';
+      case 'iat':
+        if (missing) return 'Tokenet mangler utstedelsestidspunkt (iat).';
+        return error instanceof errors.JWTExpired ? 'Tokenet ble utstedt for mer enn 24 timer siden (iat).' : 'Tokenet er utstedt fram i tid (iat).';
+      case 'iss': return missing ? 'Tokenet mangler utsteder (iss).' : 'Tokenet er ikke utstedt av den konfigurerte utstederen (iss).';
+      case 'aud': return missing ? 'Tokenet mangler mottaker (aud).' : 'Tokenet er ikke utstedt for dette API-et (aud).';
+      case 'sub': return 'Tokenet mangler personen (sub).';
+      case 'nbf': return 'Tokenet er ikke gyldig ennå (nbf).';
+    }
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'Tokenets signatur er ikke gyldig.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'Tokenet er signert med en algoritme som ikke er tillatt.';
+  return 'Tokenet er ikke et gyldig JWT.';
+}
+
 function verifierWith(key: Uint8Array | JWTVerifyGetKey, settings: VerifySettings, algorithms: string[]): TokenVerifier {
   return async (token) => {
-    let payload: unknown;
+    let payload: { exp?: number; iat?: number };
     try {
-      ({ payload } = await jwtVerify(token, key as Uint8Array, { issuer: settings.issuer, audience: settings.audience, algorithms, clockTolerance: 30 }));
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      }));
     } catch (error) {
       if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
         throw new KeysUnavailableError(`the identity provider's keys could not be read: ${(error as Error).message}`);
       }
-      throw new InvalidTokenError(`the token is not valid: ${(error as Error).message}`);
+      throw new InvalidTokenError(reasonFor(error));
     }
+    // A token that lives longer than a working day is a standing key, whatever its age now.
+    if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('Tokenet varer lenger enn 24 timer (exp − iat).');
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new InvalidTokenError(`the token's claims are not usable: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!claims.success) throw new InvalidTokenError(`Tokenets opplysninger kan ikke brukes: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return { id: claims.data.sub, role: claims.data.role, organisation: claims.data.org };
   };
 }
@@ -75,7 +108,7 @@ export async function signToken(
   claims: { sub: string; role: Role; org?: string },
   expiresIn = '12h',
 ): Promise<string> {
-  return new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}) })
+  const token = await new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)
@@ -83,6 +116,9 @@ export async function signToken(
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
+  const { exp, iat } = decodeJwt(token);
+  if (exp! - iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`a token may live at most 24 hours, not ${expiresIn}`);
+  return token;
 }
 
 export type AuthVariables = { principal: Principal };
@@ -96,7 +132,7 @@ export function authenticate(verify: TokenVerifier): MiddlewareHandler<{ Variabl
       response.headers.set('WWW-Authenticate', 'Bearer');
       return response;
     };
-    if (!token) return refuse('Send a bearer token: Authorization: Bearer <JWT>.');
+    if (!token) return refuse('Send et bearer-token: Authorization: Bearer <JWT>.');
     try {
       c.set('principal', await verify(token));
     } catch (error) {

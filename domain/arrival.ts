@@ -63,31 +63,31 @@ export type ArrivalProfile = GrantProfile & {
 export const checklistDeadlinePolicies = {
   'R-ARR-1': {
     title: 'Første dag',
-    description: 'Pick-up and escort to the home, food, money until the introduction stipend is paid, urgent health needs handled.',
-    starts: 'settlement (arrival in the municipality)',
+    description: 'Henting og følge til boligen, mat, penger til introduksjonsstønaden blir utbetalt, akutte helsebehov ivaretatt.',
+    starts: 'bosettingen (ankomsten til kommunen)',
     due: { days: 0 },
-    responsible: 'municipality (refugee service)',
-    escalateTo: ['municipality (refugee service)'],
+    responsible: 'kommunen (flyktningtjenesten)',
+    escalateTo: ['kommunen (flyktningtjenesten)'],
   },
   'R-ARR-2': {
     title: 'De første dagene',
     description:
-      'Lease reviewed with an interpreter and signed, contents insurance, housing guidance, move reported to the population ' +
-      'register (the refugee must do it within 8 days), applications for housing allowance, introduction programme and kindergarten.',
-    starts: 'settlement (arrival in the municipality)',
+      'Leiekontrakt gjennomgått med tolk og signert, innboforsikring, boveiledning, flytting meldt til folkeregisteret ' +
+      '(flyktningen må gjøre det innen 8 dager), søknader om bostøtte, introduksjonsprogram og barnehageplass.',
+    starts: 'bosettingen (ankomsten til kommunen)',
     due: deadlinePolicies['R-ARR-2'].due,
     remindBefore: deadlinePolicies['R-ARR-2'].remindBefore,
-    responsible: 'municipality (refugee service)',
-    escalateTo: ['municipality (refugee service)'],
+    responsible: 'kommunen (flyktningtjenesten)',
+    escalateTo: ['kommunen (flyktningtjenesten)'],
   },
   'R-ARR-3': {
     title: 'De første ukene',
-    description: 'Health examination, GP, dentist, local volunteering, registration in NIR and the year-1 grant application.',
-    starts: 'settlement (arrival in the municipality)',
+    description: 'Helseundersøkelse, fastlege, tannlege, lokalt frivillig arbeid, registrering i NIR og søknad om tilskudd for år 1.',
+    starts: 'bosettingen (ankomsten til kommunen)',
     due: { days: 42 },
     remindBefore: { days: 7 },
-    responsible: 'municipality (refugee service)',
-    escalateTo: ['municipality (refugee service)'],
+    responsible: 'kommunen (flyktningtjenesten)',
+    escalateTo: ['kommunen (flyktningtjenesten)'],
   },
 } as const satisfies Record<string, DeadlinePolicy>;
 
@@ -251,16 +251,11 @@ export function planEvaluation(n: number, lastMetOn: IsoDate): ArrivalPlan {
   const dueDate = nextDueDate('R-ARR-8', lastMetOn);
   const remindDate = addPeriod(dueDate, deadlinePolicies['R-ARR-8'].remindBefore, -1);
   const id = `plan-evaluation-${n}`;
-  const title = `Individual plan evaluated (${ordinal(n)} evaluation)`;
+  const title = `Den individuelle planen evaluert (${n}. evaluering)`;
   return {
     deadlines: [{ id, rule: 'R-ARR-8', title, dueDate, remindDate }],
     tasks: [{ id, deadlineId: id, rule: 'R-ARR-8', title, step: 'plan_evaluation', conversation: true }],
   };
-}
-
-function ordinal(n: number): string {
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
-  return `${n}${suffix}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,7 +263,7 @@ function ordinal(n: number): string {
 
 /** R-ARR-9: a need for an interpreter names the language the interpreter must speak. */
 export function interpreterNeedRefusal(need: InterpreterNeed): string | undefined {
-  return need.needed && need.language === undefined ? 'give the language the interpreter must speak (R-ARR-9)' : undefined;
+  return need.needed && need.language === undefined ? 'oppgi språket tolken må snakke (R-ARR-9)' : undefined;
 }
 
 export const interpreterQualifications = ['qualified', 'certified_translator', 'other'] as const;
@@ -277,10 +272,10 @@ export const interpreterQualifications = ['qualified', 'certified_translator', '
 export function interpreterRefusal(used: InterpreterUsed): string | undefined {
   if (used.emergency !== undefined) return undefined;
   if (used.child) {
-    return 'A child may not interpret between the public service and the refugee (forvaltningsloven § 11e) unless it is an emergency; book a qualified interpreter, or record the emergency (R-ARR-9)';
+    return 'Barn skal ikke brukes som tolk mellom det offentlige og flyktningen (forvaltningsloven § 11e) unntatt i nødssituasjoner; bestill en kvalifisert tolk, eller registrer nødssituasjonen (R-ARR-9)';
   }
   if (used.familyMember) {
-    return 'Family members do not interpret in meetings with the public service; book a qualified interpreter, or record the emergency (R-ARR-9)';
+    return 'Familiemedlemmer skal ikke tolke i møter med det offentlige; bestill en kvalifisert tolk, eller registrer nødssituasjonen (R-ARR-9)';
   }
   return undefined;
 }

@@ -15,7 +15,7 @@
  *  - The extra grant's 13 months count from the settlement date (the source says both "agreed
  *    settlement" and "first settlement date"; the latter is the day the clock can be read from).
  */
-import { addDays, addMonths, ageOn, type IsoDate } from './dates';
+import { addDays, addMonths, ageOn, formatNorwegianDate, type IsoDate } from './dates';
 import type { GrantApplicationRequest } from './grants.schema';
 import { ADULT_AGE } from './household';
 import type { PermitType, Person } from './permit';
@@ -126,11 +126,11 @@ export const grantKinds = ['integration', 'kindergarten', 'elderly', 'unaccompan
 export type GrantKind = (typeof grantKinds)[number];
 
 export const grantTitles: Record<GrantKind, string> = {
-  integration: 'Integration grant',
-  kindergarten: 'Kindergarten grant (one-time)',
-  elderly: 'Grant for persons over 60 (one-time)',
-  unaccompanied_minor: 'Special grant for unaccompanied minors',
-  extra: 'Extra grant for serious known disabilities or behavioural problems',
+  integration: 'Integreringstilskudd',
+  kindergarten: 'Tilskudd til barnehage (engangstilskudd)',
+  elderly: 'Tilskudd til personer over 60 år (engangstilskudd)',
+  unaccompanied_minor: 'Særtilskudd for enslige mindreårige',
+  extra: 'Ekstratilskudd for kjente alvorlige funksjonshemminger eller atferdsvansker',
 };
 
 const grantRules: Record<GrantKind, string> = {
@@ -184,8 +184,8 @@ export function bringsElderlyGrant(profile: Pick<GrantProfile, 'person' | 'settl
 
 /** R-GRANT-3: not for people settled by family reunification or by (agreed) self-settlement. */
 export function extraGrantExcludedBecause(profile: Pick<GrantProfile, 'permitType' | 'settlementKind'>): string | undefined {
-  if (profile.permitType === 'family_reunification') return 'the extra grant is not given for people settled by family reunification (R-GRANT-3)';
-  if (profile.settlementKind === 'agreed_self_settlement') return 'the extra grant is not given for self-settlement (R-GRANT-3)';
+  if (profile.permitType === 'family_reunification') return 'ekstratilskudd gis ikke for personer som er bosatt etter familiegjenforening (R-GRANT-3)';
+  if (profile.settlementKind === 'agreed_self_settlement') return 'ekstratilskudd gis ikke ved avtalt selvbosetting (R-GRANT-3)';
   return undefined;
 }
 
@@ -230,45 +230,45 @@ export function grantApplicationRefusal(
 ): string | undefined {
   const id = grantApplicationId(request);
   const settlementYear = yearlyGrants.includes(request.grant) ? request.settlementYear : 1;
-  if (settlementYear === undefined) return `${grantTitles[request.grant]}: say which settlement year (1–${INTEGRATION_GRANT_YEARS}) the application is for`;
-  if (state.applications.some((a) => a.id === id)) return `${describeGrant(request.grant, settlementYear)} has already been applied for`;
+  if (settlementYear === undefined) return `${grantTitles[request.grant]}: oppgi hvilket bosettingsår (1–${INTEGRATION_GRANT_YEARS}) søknaden gjelder`;
+  if (state.applications.some((a) => a.id === id)) return `Det er allerede søkt om ${describeGrant(request.grant, settlementYear).toLowerCase()}`;
   const notApplicable = notApplicableBecause(request.grant, settlementYear, profile);
   if (notApplicable) return notApplicable;
   if (request.grant === 'extra') {
-    if (request.variant === undefined) return 'Extra grant: say whether the one-time grant or the yearly refund is applied for (R-GRANT-3)';
+    if (request.variant === undefined) return 'Ekstratilskudd: oppgi om det søkes om engangstilskudd eller årlig refusjon (R-GRANT-3)';
     if (request.variant === 'yearly') {
       const maximum = grantRatesFor(yearOf(today), book)?.table.extra.yearlyMaximum;
-      if (request.amountRequested === undefined) return 'Extra grant, yearly: give the yearly amount applied for (R-GRANT-3)';
+      if (request.amountRequested === undefined) return 'Ekstratilskudd, årlig: oppgi beløpet det søkes om per år (R-GRANT-3)';
       if (maximum !== undefined && request.amountRequested > maximum) {
-        return `Extra grant, yearly: at most ${maximum} NOK a year can be applied for (R-GRANT-3); ${request.amountRequested} was given`;
+        return `Ekstratilskudd, årlig: det kan søkes om høyst ${kroner(maximum)} per år (R-GRANT-3); oppgitt var ${kroner(request.amountRequested)}`;
       }
     }
     const due = extraGrantDeadline(profile.settlementDate);
-    if (today > due) return `The extra grant must be applied for within ${EXTRA_GRANT_DEADLINE_MONTHS} months of settlement, by ${due}; that deadline has passed (R-GRANT-3)`;
+    if (today > due) return `Ekstratilskudd må søkes innen ${EXTRA_GRANT_DEADLINE_MONTHS} måneder etter bosettingen, senest ${formatNorwegianDate(due)}; fristen er ute (R-GRANT-3)`;
   }
-  if (!state.nirRegistered) return 'The person must be registered in NIR before any grant is applied for, so the municipality receives the correct grant (R-GRANT-1)';
+  if (!state.nirRegistered) return 'Personen må være registrert i NIR før det søkes om tilskudd, slik at kommunen får riktig tilskudd (R-GRANT-1)';
   const isYear1Integration = request.grant === 'integration' && settlementYear === 1;
   if (!isYear1Integration && !state.applications.some((a) => a.id === 'integration:1')) {
-    return 'The integration grant for year 1 must be applied for first; the other grants cannot be paid before it (R-GRANT-1)';
+    return 'Det må først søkes om integreringstilskudd for år 1; de andre tilskuddene kan ikke utbetales før det (R-GRANT-1)';
   }
   const calendarYear = calendarYearOf(settlementYear, profile.settlementDate);
-  if (yearOf(today) < calendarYear) return `${describeGrant(request.grant, settlementYear)} can be applied for from ${calendarYear}-01-01`;
+  if (yearOf(today) < calendarYear) return `Det kan søkes om ${describeGrant(request.grant, settlementYear).toLowerCase()} fra 01.01.${calendarYear}`;
   return undefined;
 }
 
 function notApplicableBecause(grant: GrantKind, settlementYear: number, profile: GrantProfile): string | undefined {
   switch (grant) {
     case 'integration':
-      return settlementYear > INTEGRATION_GRANT_YEARS ? `The integration grant runs for ${INTEGRATION_GRANT_YEARS} years (R-GRANT-2)` : undefined;
+      return settlementYear > INTEGRATION_GRANT_YEARS ? `Integreringstilskudd gis i ${INTEGRATION_GRANT_YEARS} år (R-GRANT-2)` : undefined;
     case 'kindergarten':
-      return bringsKindergartenGrant(profile) ? undefined : 'The kindergarten grant is for children aged 0–5 at settlement (R-GRANT-2)';
+      return bringsKindergartenGrant(profile) ? undefined : 'Tilskudd til barnehage gis for barn som er 0–5 år ved bosettingen (R-GRANT-2)';
     case 'elderly':
-      return bringsElderlyGrant(profile) ? undefined : 'The grant for elderly persons is for persons over 60 at settlement (R-GRANT-2)';
+      return bringsElderlyGrant(profile) ? undefined : 'Tilskudd til eldre gis for personer over 60 år ved bosettingen (R-GRANT-2)';
     case 'unaccompanied_minor': {
       const lastYear = lastUnaccompaniedMinorGrantYear(profile);
-      if (lastYear === undefined) return 'The special grant is only for unaccompanied minors (R-GRANT-2)';
+      if (lastYear === undefined) return 'Særtilskuddet gis bare for enslige mindreårige (R-GRANT-2)';
       return settlementYear > lastYear
-        ? `The special grant runs until the year the minor turns 20 (${calendarYearOf(lastYear, profile.settlementDate)}, settlement year ${lastYear}) (R-GRANT-2)`
+        ? `Særtilskuddet gis til og med året den mindreårige fyller 20 år (${calendarYearOf(lastYear, profile.settlementDate)}, bosettingsår ${lastYear}) (R-GRANT-2)`
         : undefined;
     }
     case 'extra':
@@ -276,8 +276,14 @@ function notApplicableBecause(grant: GrantKind, settlementYear: number, profile:
   }
 }
 
-function describeGrant(grant: GrantKind, settlementYear: number): string {
-  return yearlyGrants.includes(grant) ? `${grantTitles[grant]}, year ${settlementYear}` : grantTitles[grant];
+/** An amount as a Norwegian reader writes it: "1 235 000 kroner" (thousands by a non-breaking space). */
+function kroner(amount: number): string {
+  return `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')} kroner`;
+}
+
+/** A grant as a sentence names it: "Integreringstilskudd, år 2". */
+export function describeGrant(grant: GrantKind, settlementYear: number): string {
+  return yearlyGrants.includes(grant) ? `${grantTitles[grant]}, år ${settlementYear}` : grantTitles[grant];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,7 +500,7 @@ export function establishmentShare(
   book: RateBook = defaultRateBook,
 ): EstablishmentShare {
   const policy = book.establishment[municipalityNumber];
-  if (!policy) return { municipalityNumber, policy: undefined, note: `no establishment policy recorded for municipality ${municipalityNumber}`, rule: 'R-GRANT-5' };
+  if (!policy) return { municipalityNumber, policy: undefined, note: `ingen retningslinjer for etableringsstøtte registrert for kommune ${municipalityNumber}`, rule: 'R-GRANT-5' };
   const base = { municipalityNumber, policy: policy.name, rule: 'R-GRANT-5' } as const;
   if (profile.permitType === 'family_reunification') {
     return { ...base, basis: 'family_reunification', furniture: policy.familyReunification.furniturePerPerson, clothes: policy.familyReunification.clothesPerPerson };

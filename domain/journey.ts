@@ -15,12 +15,13 @@ import {
   type InterpreterNeed,
   type InterpreterUsed,
 } from './arrival';
-import { ageOn, instantToDate, isValidIsoDate, type IsoDate, type IsoInstant } from './dates';
+import { ageOn, formatNorwegianDate as d, instantToDate, isValidIsoDate, type IsoDate, type IsoInstant } from './dates';
 import {
   calendarYearOf,
   defaultRateBook,
   establishmentShare,
   grantApplicationId,
+  describeGrant,
   grantApplicationRefusal,
   grantTimeline,
   lastSettlementYear,
@@ -96,15 +97,16 @@ export function journeyStep<K extends JourneyStepKind>(kind: K, input: JourneySt
 
 const openTask = (state: JourneyState, id: string) => state.tasks.find((t) => t.id === id && t.status === 'open');
 
+// The texts below are read by the municipality's staff: bokmål, dates as dd.mm.åååå.
 function describeClosed(task: TaskState): string {
-  const by = task.record ? ` by ${task.record.by.id} at ${task.record.at}` : '';
-  return task.status === 'done' ? `"${task.title}" was already done${by}` : `"${task.title}" was already closed as not applicable${by}`;
+  const by = task.record ? ` av ${task.record.by.id} ${d(instantToDate(task.record.at))}` : '';
+  return task.status === 'done' ? `«${task.title}» er allerede utført${by}` : `«${task.title}» er allerede lukket som ikke aktuell${by}`;
 }
 
 function dateRefusal(what: string, date: IsoDate, profile: ArrivalProfile, today: IsoDate, notBefore = profile.settlementDate): string | undefined {
-  if (!isValidIsoDate(date)) return `${what} ('${date}') is not a date in the form YYYY-MM-DD`;
-  if (date < notBefore) return `${what} (${date}) cannot be before ${notBefore}`;
-  if (date > today) return `${what} (${date}) is in the future; record it when it has happened (today is ${today})`;
+  if (!isValidIsoDate(date)) return `${what} («${date}») er ikke en dato på formen ÅÅÅÅ-MM-DD`;
+  if (date < notBefore) return `${what} (${d(date)}) kan ikke være før ${d(notBefore)}`;
+  if (date > today) return `${what} (${d(date)}) er fram i tid; registrer det når det har skjedd (i dag er ${d(today)})`;
   return undefined;
 }
 
@@ -125,14 +127,14 @@ const stepTaskIds: Partial<Record<JourneyStepKind, string>> = {
 };
 
 const stepNames: Record<ArrivalTask['step'], string> = {
-  checklist: 'completing it',
-  school_start: 'recording the school start',
-  kindergarten_place: 'recording the kindergarten place',
-  team_meeting: 'recording the team meeting',
-  plan_evaluation: 'recording the plan evaluation',
-  nir_registration: 'recording the NIR registration',
-  programme_start: 'recording the programme start',
-  grant_application: 'recording the grant application',
+  checklist: 'krysse det av',
+  school_start: 'registrere skolestarten',
+  kindergarten_place: 'registrere barnehageplassen',
+  team_meeting: 'registrere teammøtet',
+  plan_evaluation: 'registrere evalueringen av planen',
+  nir_registration: 'registrere personen i NIR',
+  programme_start: 'registrere programstarten',
+  grant_application: 'registrere tilskuddssøknaden',
 };
 
 /** Why a step is not allowed now, or undefined when it is. Every reason names its rule where one applies. */
@@ -146,13 +148,13 @@ export function stepRefusal(profile: ArrivalProfile, state: JourneyState, step: 
       const task = state.tasks.find((t) => t.id === step.input.taskId);
       if (!task) {
         const open = state.tasks.filter((t) => t.status === 'open').map((t) => t.id);
-        return `${name}'s journey has no task "${step.input.taskId}"; open tasks: ${open.join(', ') || 'none'}`;
+        return `Oppfølgingen av ${name} har ingen oppgave «${step.input.taskId}»; åpne oppgaver: ${open.join(', ') || 'ingen'}`;
       }
       if (task.status !== 'open') return describeClosed(task);
       if (step.kind === 'close_task') {
-        return task.step === 'nir_registration' ? 'NIR registration cannot be closed as not applicable: grants depend on it (R-GRANT-1)' : undefined;
+        return task.step === 'nir_registration' ? 'Registreringen i NIR kan ikke lukkes som ikke aktuell: tilskuddene avhenger av den (R-GRANT-1)' : undefined;
       }
-      if (task.step !== 'checklist') return `"${task.title}" is completed by ${stepNames[task.step]}, not as a checklist item`;
+      if (task.step !== 'checklist') return `«${task.title}» fullføres ved å ${stepNames[task.step]}, ikke som et punkt på sjekklisten`;
       return interpreter(step.input.interpreter);
     }
 
@@ -162,42 +164,42 @@ export function stepRefusal(profile: ArrivalProfile, state: JourneyState, step: 
       const taskId = stepTaskIds[step.kind]!;
       const task = state.tasks.find((t) => t.id === taskId);
       if (!task) {
-        if (step.kind === 'school_start') return `${name} was not of school age at settlement (from the calendar year they turn 6) (R-ARR-4)`;
-        if (step.kind === 'kindergarten_place') return `${name} was not of kindergarten age at settlement (R-ARR-5)`;
-        return `${name} was not an adult at settlement; the interdisciplinary team and individual plan are for programme participants (R-ARR-8)`;
+        if (step.kind === 'school_start') return `${name} var ikke i skolealder ved bosettingen (fra kalenderåret barnet fyller 6 år) (R-ARR-4)`;
+        if (step.kind === 'kindergarten_place') return `${name} var ikke i barnehagealder ved bosettingen (R-ARR-5)`;
+        return `${name} var ikke voksen ved bosettingen; det tverrfaglige teamet og den individuelle planen gjelder deltakere i introduksjonsprogrammet (R-ARR-8)`;
       }
       if (task.status !== 'open') return describeClosed(task);
-      if (step.kind === 'school_start') return dateRefusal('The school start', step.input.startDate, profile, today);
-      if (step.kind === 'kindergarten_place') return dateRefusal('The start in kindergarten or other childcare', step.input.startDate, profile, today);
-      return dateRefusal('The team meeting', step.input.heldOn, profile, today) ?? interpreter(step.input.interpreter);
+      if (step.kind === 'school_start') return dateRefusal('Skolestarten', step.input.startDate, profile, today);
+      if (step.kind === 'kindergarten_place') return dateRefusal('Starten i barnehage eller annet tilsyn', step.input.startDate, profile, today);
+      return dateRefusal('Teammøtet', step.input.heldOn, profile, today) ?? interpreter(step.input.interpreter);
     }
 
     case 'plan_evaluation': {
       const since = lastPlanDate(state);
-      if (since === undefined) return 'The individual plan is made at the first interdisciplinary team meeting; record that meeting first (R-ARR-8)';
-      if (state.programme.endedOn !== undefined) return `The introduction programme ended on ${state.programme.endedOn}; the plan is no longer evaluated (R-ARR-8)`;
-      if (!state.tasks.some((t) => t.step === 'plan_evaluation' && t.status === 'open')) return 'No plan evaluation is open (R-ARR-8)';
-      return dateRefusal('The evaluation', step.input.evaluatedOn, profile, today, since) ?? interpreter(step.input.interpreter);
+      if (since === undefined) return 'Den individuelle planen lages i det første møtet i det tverrfaglige teamet; registrer det møtet først (R-ARR-8)';
+      if (state.programme.endedOn !== undefined) return `Introduksjonsprogrammet ble avsluttet ${d(state.programme.endedOn)}; planen evalueres ikke lenger (R-ARR-8)`;
+      if (!state.tasks.some((t) => t.step === 'plan_evaluation' && t.status === 'open')) return 'Ingen evaluering av planen er åpen (R-ARR-8)';
+      return dateRefusal('Evalueringen', step.input.evaluatedOn, profile, today, since) ?? interpreter(step.input.interpreter);
     }
 
     case 'programme_start': {
-      if (state.programme.startedOn !== undefined) return `The introduction programme already started on ${state.programme.startedOn}`;
-      if (!isValidIsoDate(step.input.startDate)) return dateRefusal('The programme start', step.input.startDate, profile, today);
-      if (ageOn(profile.person.dateOfBirth, step.input.startDate) < ADULT_AGE) return `${name} is under ${ADULT_AGE} on ${step.input.startDate}; the introduction programme is for adults`;
-      if (!state.nir) return 'Register the person in NIR first: the programme start is registered there (R-ARR-3, R-GRANT-1)';
-      return dateRefusal('The programme start', step.input.startDate, profile, today);
+      if (state.programme.startedOn !== undefined) return `Introduksjonsprogrammet startet allerede ${d(state.programme.startedOn)}`;
+      if (!isValidIsoDate(step.input.startDate)) return dateRefusal('Programstarten', step.input.startDate, profile, today);
+      if (ageOn(profile.person.dateOfBirth, step.input.startDate) < ADULT_AGE) return `${name} er under ${ADULT_AGE} år ${d(step.input.startDate)}; introduksjonsprogrammet er for voksne`;
+      if (!state.nir) return 'Registrer personen i NIR først: programstarten registreres der (R-ARR-3, R-GRANT-1)';
+      return dateRefusal('Programstarten', step.input.startDate, profile, today);
     }
 
     case 'programme_end': {
       const started = state.programme.startedOn;
-      if (started === undefined) return 'The introduction programme has not started';
-      if (state.programme.endedOn !== undefined) return `The introduction programme already ended on ${state.programme.endedOn}`;
-      return dateRefusal('The programme end', step.input.endedOn, profile, today, started);
+      if (started === undefined) return 'Introduksjonsprogrammet har ikke startet';
+      if (state.programme.endedOn !== undefined) return `Introduksjonsprogrammet ble allerede avsluttet ${d(state.programme.endedOn)}`;
+      return dateRefusal('Programslutten', step.input.endedOn, profile, today, started);
     }
 
     case 'nir_registration':
-      if (state.nir) return `${name} was already registered in NIR on ${state.nir.registeredOn}`;
-      return dateRefusal('The NIR registration', step.input.registeredOn, profile, today);
+      if (state.nir) return `${name} ble allerede registrert i NIR ${d(state.nir.registeredOn)}`;
+      return dateRefusal('Registreringen i NIR', step.input.registeredOn, profile, today);
 
     case 'grant_application':
       return grantApplicationRefusal(step.input, profile, { nirRegistered: state.nir !== undefined, applications: state.grantApplications }, today, book);
@@ -232,49 +234,49 @@ export function applyStep(profile: ArrivalProfile, state: JourneyState, step: Jo
   switch (step.kind) {
     case 'complete_task': {
       const task = openTask(state, step.input.taskId);
-      finish(task, 'done', `Completed: ${task?.title}`, { note: step.input.note, interpreter: step.input.interpreter });
+      finish(task, 'done', `Utført: ${task?.title}`, { note: step.input.note, interpreter: step.input.interpreter });
       break;
     }
     case 'close_task': {
       const task = openTask(state, step.input.taskId);
-      finish(task, 'not_applicable', `Closed as not applicable: ${task?.title}`, { reason: step.input.reason });
+      finish(task, 'not_applicable', `Lukket som ikke aktuell: ${task?.title}`, { reason: step.input.reason });
       // R-ARR-8: a skipped evaluation does not stop the next one.
       if (task?.step === 'plan_evaluation') openEvaluation(today);
       break;
     }
     case 'school_start':
-      finish(openTask(state, 'school-start'), 'done', `Started school at ${step.input.school} on ${step.input.startDate}`, { ...step.input });
+      finish(openTask(state, 'school-start'), 'done', `Begynte på ${step.input.school} ${d(step.input.startDate)}`, { ...step.input });
       break;
     case 'kindergarten_place': {
-      const what = step.input.kind === 'kindergarten' ? 'Kindergarten place' : 'Other childcare';
-      finish(openTask(state, 'kindergarten-place'), 'done', `${what} at ${step.input.provider} from ${step.input.startDate}`, { ...step.input });
+      const what = step.input.kind === 'kindergarten' ? 'Barnehageplass' : 'Annet tilsyn';
+      finish(openTask(state, 'kindergarten-place'), 'done', `${what} hos ${step.input.provider} fra ${d(step.input.startDate)}`, { ...step.input });
       break;
     }
     case 'team_meeting':
-      finish(openTask(state, 'team-meeting'), 'done', `First interdisciplinary team meeting held on ${step.input.heldOn}`, { ...step.input });
+      finish(openTask(state, 'team-meeting'), 'done', `Første møte i det tverrfaglige teamet holdt ${d(step.input.heldOn)}`, { ...step.input });
       openEvaluation(step.input.heldOn);
       break;
     case 'plan_evaluation': {
       const task = state.tasks.find((t) => t.step === 'plan_evaluation' && t.status === 'open');
-      finish(task, 'done', `Individual plan evaluated on ${step.input.evaluatedOn}`, { ...step.input });
+      finish(task, 'done', `Den individuelle planen evaluert ${d(step.input.evaluatedOn)}`, { ...step.input });
       openEvaluation(step.input.evaluatedOn);
       break;
     }
     case 'programme_start':
       state.programme.startedOn = step.input.startDate;
-      finish(openTask(state, 'programme-start-in-nir'), 'done', `Introduction programme start (${step.input.startDate}) registered in NIR`, { ...step.input });
+      finish(openTask(state, 'programme-start-in-nir'), 'done', `Oppstart i introduksjonsprogrammet (${d(step.input.startDate)}) registrert i NIR`, { ...step.input });
       break;
     case 'programme_end': {
       state.programme.endedOn = step.input.endedOn;
       state.programme.endReason = step.input.reason;
       for (const task of state.tasks.filter((t) => t.step === 'plan_evaluation' && t.status === 'open')) {
-        finish(task, 'not_applicable', `Introduction programme ended on ${step.input.endedOn}`, { reason: step.input.reason });
+        finish(task, 'not_applicable', `Introduksjonsprogrammet avsluttet ${d(step.input.endedOn)}`, { reason: step.input.reason });
       }
       break;
     }
     case 'nir_registration':
-      state.nir = { registeredOn: step.input.registeredOn, record: record(`Registered in NIR on ${step.input.registeredOn}`) };
-      finish(openTask(state, 'nir-registration'), 'done', `Registered in NIR on ${step.input.registeredOn}`, { ...step.input });
+      state.nir = { registeredOn: step.input.registeredOn, record: record(`Registrert i NIR ${d(step.input.registeredOn)}`) };
+      finish(openTask(state, 'nir-registration'), 'done', `Registrert i NIR ${d(step.input.registeredOn)}`, { ...step.input });
       break;
     case 'grant_application': {
       const request = step.input;
@@ -289,14 +291,14 @@ export function applyStep(profile: ArrivalProfile, state: JourneyState, step: Jo
         amountRequested: request.amountRequested,
         appliedOn: today,
       });
-      const what = `Applied for ${application.id}`;
+      const what = `Søkt om ${describeGrant(application.grant, application.settlementYear).toLowerCase()}`;
       state.grantApplications.push({ ...application, record: record(what, { ...request }) });
       if (application.id === 'integration:1') finish(openTask(state, 'integration-grant-year-1'), 'done', what);
       if (application.grant === 'extra') finish(openTask(state, 'extra-grant'), 'done', what, { ...request });
       break;
     }
     case 'interpreter_need':
-      state.interpreterNeed = { ...step.input, record: record(step.input.needed ? `Interpreter needed (${step.input.language})` : 'No interpreter needed', { ...step.input }) };
+      state.interpreterNeed = { ...step.input, record: record(step.input.needed ? `Trenger tolk (${step.input.language})` : 'Trenger ikke tolk', { ...step.input }) };
       break;
   }
   return opened;

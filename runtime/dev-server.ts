@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { waitForPort } from './ports';
 
-export type DevServer = { address: string; uiUrl?: string; stop: () => Promise<void> };
+export type DevServer = { address: string; uiUrl?: string; pid: number; stop: () => Promise<void> };
 
 /**
  * Dynamic config for one machine (issue 13, measured by `npm run bench`; README "Performance").
@@ -34,6 +34,8 @@ export async function startDevServer(opts: {
   codecEndpoint?: string;
   /** Default SINGLE_MACHINE_DYNAMIC_CONFIG; `{}` runs the server's own defaults (the bench compares them). */
   dynamicConfig?: Readonly<Record<string, number | string | boolean>>;
+  /** Called with the server's pid as soon as it runs (runtime/pid-file.ts records it). */
+  onSpawn?: (pid: number) => void;
 }): Promise<DevServer> {
   // Loopback only, the gRPC frontend and the Web UI alike: the dev server has no authentication
   // (anyone who reaches it can terminate a case), so it is never reachable from another machine.
@@ -51,9 +53,12 @@ export async function startDevServer(opts: {
   for (const [key, value] of Object.entries(opts.dynamicConfig ?? SINGLE_MACHINE_DYNAMIC_CONFIG)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   const log = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
-  const child: ChildProcess = spawn(opts.cliPath, args, { stdio: ['ignore', log, log] });
+  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop it after the worker.
+  const child: ChildProcess = spawn(opts.cliPath, args, { stdio: ['ignore', log, log], detached: true });
   let exited = false;
   child.once('exit', () => (exited = true));
+  stopWithParent(child.pid!);
+  opts.onSpawn?.(child.pid!);
   try {
     await waitForPort('127.0.0.1', opts.port, 60_000, () => !exited);
     if (opts.ui && opts.uiPort) await waitForPort('127.0.0.1', opts.uiPort, 30_000, () => !exited);
@@ -66,6 +71,7 @@ export async function startDevServer(opts: {
   return {
     address: `127.0.0.1:${opts.port}`,
     uiUrl: opts.ui && opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
+    pid: child.pid!,
     stop: () => stopChild(child),
   };
 }
@@ -81,6 +87,25 @@ async function keepClosedCases(cliPath: string, port: number, namespace: string)
     timeout: 30_000,
   });
   if (result.status !== 0) throw new Error(`could not set the retention of namespace ${namespace}: ${result.stderr || result.stdout}`);
+}
+
+/**
+ * A child must not outlive us: after `kill -9` of this process it would keep its port and block
+ * the next start. Linux cannot tie a child's life to ours from Node, so a tiny shell watches both
+ * pids and stops the child (SIGTERM, then SIGKILL after 10 s) once we are gone. It exits by itself
+ * when the child exits first.
+ */
+export function stopWithParent(childPid: number): void {
+  const script = [
+    'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done',
+    'kill -0 "$1" 2>/dev/null && exit 0',
+    'kill -TERM "$2" 2>/dev/null || exit 0',
+    'i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 10 ]; do sleep 1; i=$((i+1)); done',
+    'kill -KILL "$2" 2>/dev/null; exit 0',
+  ].join('\n');
+  // Detached: a signal to our process group (Ctrl-C, a test killing the group) leaves the watchdog running.
+  const watchdog = spawn('/bin/sh', ['-c', script, 'bosetting-watchdog', String(process.pid), String(childPid)], { stdio: 'ignore', detached: true });
+  watchdog.unref();
 }
 
 /** SIGTERM lets the server flush SQLite; SIGKILL only if it hangs. */

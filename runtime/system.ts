@@ -23,6 +23,7 @@ import { createApiDeps } from './api-deps';
 import { signingSecret } from './auth';
 import { startDevServer } from './dev-server';
 import { startEmbeddedDynamo } from './embedded-dynamo';
+import { claimDataDir } from './pid-file';
 import { assertPortFree } from './ports';
 import { connectClient, connectWorkerConnection } from './temporal-connection';
 import { ensureTemporalCli, type Log } from './temporal-binaries';
@@ -58,8 +59,15 @@ export async function startSystem(
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => log(`while stopping: ${String(error)}`));
   };
+  let onChild: ((name: string, pid: number) => void) | undefined;
   try {
-    if (persist) ensureDataFormat(config.dataDir, log);
+    if (persist) {
+      ensureDataFormat(config.dataDir, log);
+      // Before any port is bound: what a killed run of this folder left is stopped first.
+      const pidFile = await claimDataDir(config.dataDir, log);
+      onChild = pidFile.addChild;
+      stops.push(async () => pidFile.release());
+    }
 
     if (config.dynamo.embedded) {
       await assertPortFree(config.dynamo.embedded.port, 'the embedded DynamoDB store (DYNALITE_PORT)');
@@ -87,6 +95,7 @@ export async function startSystem(
         namespace: config.temporal.namespace,
         logFile: persist ? path.join(config.dataDir, 'temporal.log') : undefined,
         codecEndpoint: `http://localhost:${config.api.port}/codec`,
+        onSpawn: (pid) => onChild?.('the Temporal dev server', pid),
       });
       stops.push(server.stop);
       temporalUiUrl = server.uiUrl;

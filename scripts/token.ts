@@ -16,7 +16,7 @@ function main(): string | Promise<string> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } } });
   const [role, org] = positionals;
   if (!role || !(roles as readonly string[]).includes(role)) {
-    throw new ConfigError(`usage: npm run token -- <${roles.join('|')}> [org] [--sub <id>] [--ttl 12h]`);
+    throw new ConfigError(`usage: npm run token -- <${roles.join('|')}> [org] [--sub <id>] [--ttl 12h, at most 24h]`);
   }
   if ((role === 'mottak' || role === 'kommune') && !org) {
     throw new ConfigError(`a ${role} token needs its organisation: ${role === 'mottak' ? 'the reception centre id' : 'the municipality number'}`);

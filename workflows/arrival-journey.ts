@@ -124,7 +124,7 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
       {
         validator: ({ actor, ...input }) => {
           if (!actor || !STEP_ROLES.includes(actor.role)) {
-            throw new Error(`Arrival steps are recorded by the municipality's refugee service (role kommune); ${actor ? `role ${actor.role}` : 'no actor'} was given`);
+            throw new Error(`Stegene etter ankomst registreres av kommunens flyktningtjeneste (rollen kommune); ${actor ? `rollen ${actor.role}` : 'ingen rolle'} ble oppgitt`);
           }
           const refusal = stepRefusal(profile, journey, journeyStep(kind, input), today());
           if (refusal) throw new Error(refusal);

@@ -14,7 +14,7 @@ import { arrivalJourneyWorkflowId, stepUpdates as journeyUpdates } from '../../w
 import type { Actor, CaseState } from '../../workflows/messages';
 import { authorize } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
-import { audit } from '../audit';
+import { audit, refusalDetail } from '../audit';
 import { readCase } from '../case-reader';
 import { problem } from '../problem';
 import { bearerSecurity, caseIdParam, problemResponses } from './schemas';
@@ -70,7 +70,7 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     try {
       return c.json(await journeyView(deps, caseId, householdOf(read.state), dufNumber, today(deps)), 200);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`);
+      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `Sak ${caseId} har ingen oppfølging etter ankomst for ${dufNumber}: husstanden har ikke kommet ennå.`);
       throw error;
     }
   });
@@ -84,7 +84,7 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
       const views = await Promise.all(household.map((dufNumber) => journeyView(deps, caseId, household, dufNumber, today(deps))));
       return c.json(householdJourneyView(views), 200);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `The household of case ${caseId} has not arrived yet.`);
+      if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `Husstanden i sak ${caseId} har ikke kommet ennå.`);
       throw error;
     }
   });
@@ -121,10 +121,10 @@ function registerJourneyStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, kind: Jour
         error instanceof WorkflowUpdateFailedError
           ? (error.cause?.message ?? error.message)
           : error instanceof WorkflowNotFoundError
-            ? `No journey for ${dufNumber} in case ${caseId}: the household has not arrived yet.`
+            ? `Sak ${caseId} har ingen oppfølging etter ankomst for ${dufNumber}: husstanden har ikke kommet ennå.`
             : undefined;
       if (reason === undefined) throw error;
-      await audit(deps.tables, principal, 'journey.step', caseId, 'refused', reason);
+      await audit(deps.tables, principal, 'journey.step', caseId, 'refused', refusalDetail(error));
       return problem(c, error instanceof WorkflowNotFoundError ? 404 : 409, error instanceof WorkflowNotFoundError ? 'Journey not found' : 'Step not allowed now', reason);
     }
   });

@@ -22,7 +22,7 @@ import { interviewRecordSchemaFor } from '../../domain/settlement-info.schema';
 import { caseStateQuery, stepUpdateId, stepUpdates, type Actor, type CaseState, type StepCall, type StepResult } from '../../workflows/messages';
 import { authorize, type Action } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
-import { audit } from '../audit';
+import { audit, refusalDetail } from '../audit';
 import { readCase } from '../case-reader';
 import { caseViewFor, caseViewSchema } from '../case-views';
 import { fieldErrors, problem } from '../problem';
@@ -132,7 +132,7 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
             ? 'Saken er avsluttet; ingen steg kan tas på den.'
             : undefined;
       if (reason === undefined) throw error;
-      await audit(deps.tables, principal, definition.action, caseId, 'refused', reason);
+      await audit(deps.tables, principal, definition.action, caseId, 'refused', refusalDetail(error));
       return problem(c, 409, 'Step not allowed now', reason, { action: definition.action });
     }
     await audit(deps.tables, principal, definition.action, caseId, 'ok');

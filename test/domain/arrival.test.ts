@@ -77,7 +77,7 @@ describe('the arrival plan of each household member', () => {
     expect(arrivalPlan(profileOf(f.spouse, household, settled)).deadlines.find((d) => d.id === 'team-meeting')).toMatchObject({ dueDate: '2026-06-02', remindDate: '2026-05-19' });
     expect(arrivalPlan(profileOf(f.schoolChild, household, settled)).deadlines.map((d) => d.id)).not.toContain('team-meeting');
     expect(planEvaluation(2, '2026-05-10').deadlines).toEqual([
-      { id: 'plan-evaluation-2', rule: 'R-ARR-8', title: 'Individual plan evaluated (2nd evaluation)', dueDate: '2026-11-10', remindDate: '2026-10-27' },
+      { id: 'plan-evaluation-2', rule: 'R-ARR-8', title: 'Den individuelle planen evaluert (2. evaluering)', dueDate: '2026-11-10', remindDate: '2026-10-27' },
     ]);
   });
 
@@ -92,8 +92,8 @@ describe('the arrival plan of each household member', () => {
 describe('interpreters', () => {
   it('R-ARR-9: never a child, not family — unless it is an emergency', () => {
     expect(interpreterRefusal(qualified)).toBeUndefined();
-    expect(interpreterRefusal({ ...qualified, child: true })).toMatch(/child may not interpret.*§ 11e/);
-    expect(interpreterRefusal({ ...qualified, familyMember: true })).toMatch(/Family members do not interpret/);
+    expect(interpreterRefusal({ ...qualified, child: true })).toMatch(/Barn skal ikke brukes som tolk.*§ 11e.*R-ARR-9/);
+    expect(interpreterRefusal({ ...qualified, familyMember: true })).toMatch(/Familiemedlemmer skal ikke tolke.*R-ARR-9/);
     expect(interpreterRefusal({ ...qualified, child: true, emergency: 'Acute illness at night; no interpreter reachable' })).toBeUndefined();
   });
 
@@ -114,15 +114,15 @@ describe('interpreters', () => {
     const profile = profileOf(f.main, household, settled);
     const state = startJourney(profile);
     const unnamed = { kind: 'interpreter_need', input: { needed: true } } as const;
-    expect(stepRefusal(profile, state, unnamed, settled)).toBe('give the language the interpreter must speak (R-ARR-9)');
-    expect(parseStep('interpreter_need', { needed: true })).toEqual({ ok: false, message: "The step's input is not valid: language: give the language the interpreter must speak (R-ARR-9)" });
+    expect(stepRefusal(profile, state, unnamed, settled)).toBe('oppgi språket tolken må snakke (R-ARR-9)');
+    expect(parseStep('interpreter_need', { needed: true })).toEqual({ ok: false, message: "The step's input is not valid: language: oppgi språket tolken må snakke (R-ARR-9)" });
     expect(stepRefusal(profile, state, step('interpreter_need', { needed: false }), settled)).toBeUndefined();
   });
 
   it('R-ARR-9: a conversation interpreted by a child is refused with the reason', () => {
     const profile = profileOf(f.main, household, settled);
     const state = startJourney(profile);
-    expect(act(profile, state, step('complete_task', { taskId: 'lease', interpreter: { ...qualified, child: true } }), settled)).toMatch(/child may not interpret/);
+    expect(act(profile, state, step('complete_task', { taskId: 'lease', interpreter: { ...qualified, child: true } }), settled)).toMatch(/Barn skal ikke brukes som tolk/);
     expect(state.tasks.find((t) => t.id === 'lease')?.status).toBe('open');
   });
 });
@@ -134,9 +134,9 @@ describe('staff steps', () => {
     expect(act(profile, state, step('complete_task', { taskId: 'pick-up', note: 'Met at Otta station', interpreter: qualified }), settled)).toBeUndefined();
     expect(state.tasks.find((t) => t.id === 'pick-up')).toMatchObject({
       status: 'done',
-      record: { by: staff, at: `${settled}T10:00:00.000Z`, what: 'Completed: Hentet ved ankomst og fulgt til boligen', details: { note: 'Met at Otta station', interpreter: qualified } },
+      record: { by: staff, at: `${settled}T10:00:00.000Z`, what: 'Utført: Hentet ved ankomst og fulgt til boligen', details: { note: 'Met at Otta station', interpreter: qualified } },
     });
-    expect(act(profile, state, step('complete_task', { taskId: 'pick-up' }), settled)).toMatch(/already done by kommune-sel-1/);
+    expect(act(profile, state, step('complete_task', { taskId: 'pick-up' }), settled)).toMatch(/«Hentet ved ankomst og fulgt til boligen» er allerede utført av kommune-sel-1/);
   });
 
   it('R-ARR-2: an item that does not apply is closed with a reason; the reason is required', () => {
@@ -150,48 +150,48 @@ describe('staff steps', () => {
   it('R-ARR-4: a school start is recorded with the school and the date — not in the future, not for an adult', () => {
     const child = profileOf(f.schoolChild, household, settled);
     const state = startJourney(child);
-    expect(act(child, state, step('school_start', { school: 'Otta skule', startDate: '2026-04-10' }), '2026-04-01')).toMatch(/is in the future/);
+    expect(act(child, state, step('school_start', { school: 'Otta skule', startDate: '2026-04-10' }), '2026-04-01')).toBe('Skolestarten (10.04.2026) er fram i tid; registrer det når det har skjedd (i dag er 01.04.2026)');
     expect(act(child, state, step('school_start', { school: 'Otta skule', startDate: '2026-03-16' }), '2026-04-01')).toBeUndefined();
     expect(journeyView(child, state, '2026-04-01').deadlines.find((d) => d.id === 'school-start')?.status).toBe('met');
     const adult = profileOf(f.main, household, settled);
-    expect(stepRefusal(adult, startJourney(adult), step('school_start', { school: 'Otta skule', startDate: '2026-03-16' }), '2026-04-01')).toMatch(/not of school age.*R-ARR-4/);
+    expect(stepRefusal(adult, startJourney(adult), step('school_start', { school: 'Otta skule', startDate: '2026-03-16' }), '2026-04-01')).toMatch(/var ikke i skolealder ved bosettingen.*R-ARR-4/);
   });
 
   it('R-ARR-8: the team meeting opens the first evaluation; each evaluation the next; the programme end stops them', () => {
     const adult = profileOf(f.main, household, settled);
     const state = startJourney(adult);
-    expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2026-04-01' }), '2026-04-01')).toMatch(/record that meeting first/);
+    expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2026-04-01' }), '2026-04-01')).toMatch(/registrer det møtet først \(R-ARR-8\)/);
     act(adult, state, step('team_meeting', { heldOn: '2026-04-15' }), '2026-04-15');
     expect(state.deadlines.at(-1)).toMatchObject({ id: 'plan-evaluation-1', dueDate: '2026-10-15' });
-    expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2026-04-10' }), '2026-10-01')).toMatch(/cannot be before 2026-04-15/);
+    expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2026-04-10' }), '2026-10-01')).toMatch(/kan ikke være før 15\.04\.2026/);
     act(adult, state, step('plan_evaluation', { evaluatedOn: '2026-10-01' }), '2026-10-01');
     expect(state.deadlines.at(-1)).toMatchObject({ id: 'plan-evaluation-2', dueDate: '2027-04-01' });
 
-    expect(act(adult, state, step('programme_start', { startDate: '2026-04-20' }), '2026-10-01')).toMatch(/Register the person in NIR first/);
+    expect(act(adult, state, step('programme_start', { startDate: '2026-04-20' }), '2026-10-01')).toMatch(/Registrer personen i NIR først/);
     act(adult, state, step('nir_registration', { registeredOn: '2026-03-20' }), '2026-10-01');
     act(adult, state, step('programme_start', { startDate: '2026-04-20' }), '2026-10-01');
     act(adult, state, step('programme_end', { endedOn: '2027-03-01', reason: 'Started full-time work' }), '2027-03-01');
     expect(state.tasks.find((t) => t.id === 'plan-evaluation-2')).toMatchObject({ status: 'not_applicable' });
-    expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2027-03-02' }), '2027-03-02')).toMatch(/programme ended on 2027-03-01/);
+    expect(act(adult, state, step('plan_evaluation', { evaluatedOn: '2027-03-02' }), '2027-03-02')).toMatch(/Introduksjonsprogrammet ble avsluttet 01\.03\.2027; planen evalueres ikke lenger/);
   });
 
   it('R-ARR-8: a date that is not a calendar day is refused by the rule itself, not thrown (the workflow parses no input)', () => {
     const adult = profileOf(f.main, household, settled);
     const state = startJourney(adult);
     const meeting = { kind: 'team_meeting', input: { heldOn: '2026-04-31' } } as const;
-    expect(stepRefusal(adult, state, meeting, '2026-05-02')).toBe("The team meeting ('2026-04-31') is not a date in the form YYYY-MM-DD");
+    expect(stepRefusal(adult, state, meeting, '2026-05-02')).toBe('Teammøtet («2026-04-31») er ikke en dato på formen ÅÅÅÅ-MM-DD');
     const start = { kind: 'programme_start', input: { startDate: 'soon' } } as const;
-    expect(stepRefusal(adult, state, start, '2026-05-02')).toBe("The programme start ('soon') is not a date in the form YYYY-MM-DD");
+    expect(stepRefusal(adult, state, start, '2026-05-02')).toBe('Programstarten («soon») er ikke en dato på formen ÅÅÅÅ-MM-DD');
   });
 
   it('R-GRANT-1: registering in NIR and applying for the year-1 grant complete their first-weeks tasks', () => {
     const adult = profileOf(f.main, household, settled);
     const state = startJourney(adult);
-    expect(act(adult, state, step('grant_application', { grant: 'integration', settlementYear: 1 }), '2026-03-20')).toMatch(/registered in NIR/);
+    expect(act(adult, state, step('grant_application', { grant: 'integration', settlementYear: 1 }), '2026-03-20')).toMatch(/må være registrert i NIR/);
     act(adult, state, step('nir_registration', { registeredOn: '2026-03-20' }), '2026-03-20');
     act(adult, state, step('grant_application', { grant: 'integration', settlementYear: 1 }), '2026-03-20');
     expect(state.tasks.filter((t) => ['nir-registration', 'integration-grant-year-1'].includes(t.id)).map((t) => t.status)).toEqual(['done', 'done']);
-    expect(act(adult, state, step('close_task', { taskId: 'nir-registration', reason: 'x' }), '2026-03-20')).toMatch(/already done/);
+    expect(act(adult, state, step('close_task', { taskId: 'nir-registration', reason: 'x' }), '2026-03-20')).toMatch(/er allerede utført/);
   });
 });
 

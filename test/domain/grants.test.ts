@@ -95,33 +95,33 @@ describe('applying for grants', () => {
   const toddler = profileOf(f.toddler, household, settled);
 
   it('R-GRANT-1: nothing before the NIR registration; then the year-1 integration grant first, which unlocks the rest', () => {
-    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 1 }, toddler, { nirRegistered: false, applications: [] }, settled)).toMatch(/registered in NIR.*R-GRANT-1/);
-    expect(grantApplicationRefusal({ grant: 'kindergarten' }, toddler, { nirRegistered: true, applications: [] }, settled)).toMatch(/year 1 must be applied for first.*R-GRANT-1/);
+    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 1 }, toddler, { nirRegistered: false, applications: [] }, settled)).toMatch(/registrert i NIR.*R-GRANT-1/);
+    expect(grantApplicationRefusal({ grant: 'kindergarten' }, toddler, { nirRegistered: true, applications: [] }, settled)).toMatch(/først søkes om integreringstilskudd for år 1.*R-GRANT-1/);
     expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 1 }, toddler, { nirRegistered: true, applications: [] }, settled)).toBeUndefined();
     expect(grantApplicationRefusal({ grant: 'kindergarten' }, toddler, { nirRegistered: true, applications: applied('integration:1') }, settled)).toBeUndefined();
   });
 
   it('R-GRANT-2: year 3 opens on 1 January of its calendar year; a grant is applied for once', () => {
     const state = { nirRegistered: true, applications: applied('integration:1') };
-    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 3 }, toddler, state, '2027-12-31')).toBe('Integration grant, year 3 can be applied for from 2028-01-01');
+    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 3 }, toddler, state, '2027-12-31')).toBe('Det kan søkes om integreringstilskudd, år 3 fra 01.01.2028');
     expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 3 }, toddler, state, '2028-01-01')).toBeUndefined();
-    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 1 }, toddler, state, settled)).toMatch(/already been applied for/);
-    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 6 }, toddler, state, settled)).toMatch(/runs for 5 years/);
+    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 1 }, toddler, state, settled)).toBe('Det er allerede søkt om integreringstilskudd, år 1');
+    expect(grantApplicationRefusal({ grant: 'integration', settlementYear: 6 }, toddler, state, settled)).toMatch(/gis i 5 år \(R-GRANT-2\)/);
   });
 
   it('R-GRANT-3: the extra grant is applied for within 13 months of settlement; the day after, it is refused', () => {
     const state = { nirRegistered: true, applications: applied('integration:1') };
     const request = { grant: 'extra', variant: 'one_time' } as const;
     expect(grantApplicationRefusal(request, toddler, state, '2027-04-01')).toBeUndefined();
-    expect(grantApplicationRefusal(request, toddler, state, '2027-04-02')).toMatch(/within 13 months of settlement, by 2027-04-01; that deadline has passed/);
+    expect(grantApplicationRefusal(request, toddler, state, '2027-04-02')).toMatch(/innen 13 måneder etter bosettingen, senest 01\.04\.2027; fristen er ute/);
   });
 
   it('R-GRANT-3: not for family reunification nor self-settlement; the yearly refund is at most 1 235 000', () => {
     const state = { nirRegistered: true, applications: applied('integration:1') };
     const request = { grant: 'extra', variant: 'one_time' } as const;
-    expect(grantApplicationRefusal(request, { ...toddler, permitType: 'family_reunification' }, state, settled)).toMatch(/family reunification/);
-    expect(grantApplicationRefusal(request, { ...toddler, settlementKind: 'agreed_self_settlement' }, state, settled)).toMatch(/self-settlement/);
-    expect(grantApplicationRefusal({ grant: 'extra', variant: 'yearly', amountRequested: 1_235_001 }, toddler, state, settled)).toMatch(/at most 1235000 NOK/);
+    expect(grantApplicationRefusal(request, { ...toddler, permitType: 'family_reunification' }, state, settled)).toMatch(/familiegjenforening/);
+    expect(grantApplicationRefusal(request, { ...toddler, settlementKind: 'agreed_self_settlement' }, state, settled)).toMatch(/selvbosetting/);
+    expect(grantApplicationRefusal({ grant: 'extra', variant: 'yearly', amountRequested: 1_235_001 }, toddler, state, settled)).toMatch(/høyst 1\u00a0235\u00a0000 kroner per år.*oppgitt var 1\u00a0235\u00a0001 kroner/);
     expect(grantApplicationRefusal({ grant: 'extra', variant: 'yearly', amountRequested: 1_235_000 }, toddler, state, settled)).toBeUndefined();
   });
 
@@ -198,7 +198,7 @@ describe('establishment support', () => {
     expect(establishmentShare(profileOf(f.main, household, settled), '0301')).toEqual({
       municipalityNumber: '0301',
       policy: undefined,
-      note: 'no establishment policy recorded for municipality 0301',
+      note: 'ingen retningslinjer for etableringsstøtte registrert for kommune 0301',
       rule: 'R-GRANT-5',
     });
   });

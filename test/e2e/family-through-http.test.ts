@@ -57,7 +57,7 @@ describe('a family from permit to move-in through the API', () => {
     // The journey's input shape is checked here, at the edge (the workflow parses none): 400 naming the field.
     const unnamed = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/interpreter-need`, { needed: true });
     expect(unnamed.status, unnamed.text).toBe(400);
-    expect(unnamed.body.errors).toEqual([{ path: 'language', message: 'give the language the interpreter must speak (R-ARR-9)' }]);
+    expect(unnamed.body.errors).toEqual([{ path: 'language', message: 'oppgi språket tolken må snakke (R-ARR-9)' }]);
     const impossible = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/team-meeting`, { heldOn: '2026-02-30' });
     expect(impossible.status, impossible.text).toBe(400);
     expect(impossible.body.errors.map((e: { path: string }) => e.path)).toEqual(['heldOn']);

@@ -2,11 +2,17 @@
 import http from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app';
 import { InvalidTokenError, jwksVerifier, secretVerifier, signToken } from '../../api/auth';
+import { createLogger } from '../../logging/logger';
 import { ConfigError, loadConfig } from '../../temporal.config';
 
 const settings = { issuer: 'https://idp.example', audience: 'bosetting-api' };
 const secret = 'x'.repeat(40);
+
+const now = () => Math.floor(Date.now() / 1000);
+const hs256 = (times: { iat: number; exp: number }) =>
+  new SignJWT({ role: 'imdi', ...times }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(settings.issuer).setAudience(settings.audience).sign(new TextEncoder().encode(secret));
 
 describe('embedded secret tokens', () => {
   const verify = secretVerifier(secret, settings);
@@ -23,9 +29,41 @@ describe('embedded secret tokens', () => {
     ['an unknown role', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(settings.issuer).setAudience(settings.audience).setExpirationTime('1h').sign(new TextEncoder().encode(secret))],
     ['a kommune without its municipality', () => signToken(secret, settings, { sub: 'a', role: 'kommune' })],
     ['a kommune whose org is not a municipality number', () => signToken(secret, settings, { sub: 'a', role: 'kommune', org: 'oslo' })],
+    ['no exp', () => new SignJWT({ role: 'imdi' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().sign(new TextEncoder().encode(secret))],
+    ['no iat', () => new SignJWT({ role: 'imdi' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(settings.issuer).setAudience(settings.audience).setExpirationTime('1h').sign(new TextEncoder().encode(secret))],
+    ['iat in the future', () => hs256({ iat: now() + 600, exp: now() + 3600 })],
+    ['a lifetime over 24 hours', () => hs256({ iat: now() - 60, exp: now() + 25 * 3600 })],
+    ['an iat older than 24 hours', () => hs256({ iat: now() - 25 * 3600, exp: now() + 60 })],
+    ['another issuer', () => signToken(secret, { ...settings, issuer: 'https://evil.example' }, { sub: 'a', role: 'imdi' })],
+    ['no sub', () => new SignJWT({ role: 'imdi' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret))],
     ['alg none', async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'a', role: 'imdi', iss: settings.issuer, aud: settings.audience })).toString('base64url')}.`],
   ])('refuses a token with %s', async (_, make) => {
     await expect(verify(await make())).rejects.toThrowError(InvalidTokenError);
+  });
+
+  it('allows a small clock skew on iat, and signs at most 24 hours', async () => {
+    expect((await verify(await hs256({ iat: now() + 10, exp: now() + 3600 }))).id).toBe('a');
+    expect((await verify(await hs256({ iat: now(), exp: now() + 24 * 3600 }))).id).toBe('a');
+    await expect(signToken(secret, settings, { sub: 'a', role: 'imdi' }, '25h')).rejects.toThrowError(/at most 24 hours/);
+  });
+
+  it('answers 401 problem+json with the reason in bokmål', async () => {
+    const app = createApp({ verifyToken: verify, logger: createLogger({ level: 'silent' }) } as never);
+    const cases: [string | undefined, RegExp][] = [
+      [undefined, /Send et bearer-token/],
+      [await new SignJWT({ role: 'imdi' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().sign(new TextEncoder().encode(secret)), /mangler utløpstid \(exp\)/],
+      [await hs256({ iat: now() - 60, exp: now() + 48 * 3600 }), /varer lenger enn 24 timer/],
+      [await signToken(secret, settings, { sub: 'a', role: 'imdi' }, '-1h'), /er utløpt/],
+      [await signToken(secret, { ...settings, issuer: 'other' }, { sub: 'a', role: 'imdi' }), /utstederen \(iss\)/],
+      [await signToken(secret, { ...settings, audience: 'other' }, { sub: 'a', role: 'imdi' }), /dette API-et \(aud\)/],
+    ];
+    for (const [token, reason] of cases) {
+      const response = await app.request('/v1/me', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(((await response.json()) as { detail: string }).detail).toMatch(reason);
+    }
   });
 });
 
@@ -45,12 +83,15 @@ describe('OIDC provider tokens (JWKS)', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const sign = (claims: Record<string, unknown>, issuer = settings.issuer) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('sara').setIssuer(issuer).setAudience(settings.audience).setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('sara').setIssuer(issuer).setAudience(settings.audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
 
   it('verifies against the provider’s keys, with issuer and audience', async () => {
     const verify = jwksVerifier(jwksUrl, settings);
     expect(await verify(await sign({ role: 'kommune', org: '3405' }))).toEqual({ id: 'sara', role: 'kommune', organisation: '3405' });
     await expect(verify(await sign({ role: 'kommune', org: '3405' }, 'https://evil.example'))).rejects.toThrowError(InvalidTokenError);
+    // A provider token without exp would be valid forever.
+    const forever = await new SignJWT({ role: 'imdi' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('sara').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().sign(privateKey);
+    await expect(verify(forever)).rejects.toThrowError(/mangler utløpstid/);
     // An HS256 token signed with anything is refused: only the provider's asymmetric keys count.
     await expect(verify(await signToken(secret, settings, { sub: 'a', role: 'imdi' }))).rejects.toThrowError(InvalidTokenError);
   });

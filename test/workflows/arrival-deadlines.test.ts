@@ -1,7 +1,7 @@
 /** The arrival journey's durable deadlines and the unaccompanied minor's grant, on the time-skipping server. */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths } from '../../domain/dates';
+import { addDays, addMonths, formatNorwegianDate } from '../../domain/dates';
 import {
   applyForGrantUpdate,
   deadlinesQuery,
@@ -76,7 +76,7 @@ describe('arrival deadlines', () => {
 
     const late = spouse!.executeUpdate(applyForGrantUpdate, { args: [{ actor: staff, grant: 'extra', variant: 'one_time' }] });
     await expect(late).rejects.toThrowError(WorkflowUpdateFailedError);
-    await expect(late).rejects.toMatchObject({ cause: { message: `The extra grant must be applied for within 13 months of settlement, by ${due}; that deadline has passed (R-GRANT-3)` } });
+    await expect(late).rejects.toMatchObject({ cause: { message: `Ekstratilskudd må søkes innen 13 måneder etter bosettingen, senest ${formatNorwegianDate(due)}; fristen er ute (R-GRANT-3)` } });
     const grants = await spouse!.query(grantTimelineQuery, { asOf: addDays(due, 1) });
     expect(grants.extraGrant).toEqual({ deadline: due, status: 'deadline_passed' });
     expect(grants.lines.some((l) => l.grant === 'extra')).toBe(false);
@@ -114,7 +114,7 @@ describe('unaccompanied minors', () => {
       await a!.executeUpdate(applyForGrantUpdate, { args: [{ actor: staff, grant: 'integration', settlementYear: n }] });
       const minorGrant = a!.executeUpdate(applyForGrantUpdate, { args: [{ actor: staff, grant: 'unaccompanied_minor', settlementYear: n }] });
       if (n <= 4) await minorGrant;
-      else await expect(minorGrant).rejects.toMatchObject({ cause: { message: `The special grant runs until the year the minor turns 20 (${year + 3}, settlement year 4) (R-GRANT-2)` } });
+      else await expect(minorGrant).rejects.toMatchObject({ cause: { message: `Særtilskuddet gis til og med året den mindreårige fyller 20 år (${year + 3}, bosettingsår 4) (R-GRANT-2)` } });
     }
     const lastYear = await a!.query(journeyQuery);
     expect(lastYear.grants.lines.filter((l) => l.grant === 'unaccompanied_minor').map((l) => l.status)).toEqual(['applied', 'applied', 'applied', 'applied']);

@@ -82,7 +82,7 @@ describe('a family from arrival through year five', () => {
     expect(mainTasks.find((task) => task.taskId === 'contents-insurance')?.interpreter).toBeUndefined();
     // A step by someone who may not do it, or interpreted by a child, is refused with the reason.
     await expect(main.executeUpdate(completeTaskUpdate, { args: [{ actor: { id: 'imdi-sup-1', role: 'supervisor' }, taskId: 'pick-up' }] })).rejects.toMatchObject({
-      cause: { message: expect.stringContaining('recorded by the municipality') },
+      cause: { message: expect.stringContaining('registreres av kommunens flyktningtjeneste') },
     });
     await expect(
       main.executeUpdate(completeTaskUpdate, { args: [{ actor: staff, taskId: 'lease', interpreter: { ...qualifiedInterpreter, name: 'Lina (daughter)', familyMember: true, child: true } }] }),
@@ -95,7 +95,7 @@ describe('a family from arrival through year five', () => {
         await h.executeUpdate(completeTaskUpdate, { args: [{ actor: staff, taskId: task.taskId, ...(task.interpreter ? { interpreter: qualifiedInterpreter } : {}) }] });
       }
       await expect(h.executeUpdate(applyForGrantUpdate, { args: [{ actor: staff, grant: 'integration', settlementYear: 1 }] })).rejects.toMatchObject({
-        cause: { message: expect.stringContaining('registered in NIR') },
+        cause: { message: expect.stringContaining('må være registrert i NIR') },
       });
       await h.executeUpdate(registerInNirUpdate, { args: [{ actor: staff, registeredOn: settled }] });
       await h.executeUpdate(applyForGrantUpdate, { args: [{ actor: staff, grant: 'integration', settlementYear: 1 }] });
@@ -107,7 +107,7 @@ describe('a family from arrival through year five', () => {
       expect(view.deadlines.filter((d) => d.id.startsWith('first')).map((d) => d.status)).toEqual(view.deadlines.filter((d) => d.id.startsWith('first')).map(() => 'met'));
     }
     const lease = (await main.query(journeyQuery)).tasks.find((task) => task.id === 'lease')!;
-    expect(lease.record).toMatchObject({ by: staff, what: 'Completed: Leiekontrakten gjennomgått med tolk og signert av flyktningen som leietaker', details: { interpreter: qualifiedInterpreter } });
+    expect(lease.record).toMatchObject({ by: staff, what: 'Utført: Leiekontrakten gjennomgått med tolk og signert av flyktningen som leietaker', details: { interpreter: qualifiedInterpreter } });
 
     // The grant timeline of year 1, from the 2018 table (the latest loaded), by hand: 187 000 each, + 25 800 kindergarten.
     const household1 = await queryHouseholdJourney(t.client, caseId, household.map((p) => p.dufNumber), settled);
