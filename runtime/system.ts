@@ -25,6 +25,7 @@ import { startDevServer } from './dev-server';
 import { startEmbeddedDynamo } from './embedded-dynamo';
 import { claimDataDir } from './pid-file';
 import { assertPortFree } from './ports';
+import { ensureSearchAttributes } from './search-attributes';
 import { connectClient, connectWorkerConnection } from './temporal-connection';
 import { ensureTemporalCli, type Log } from './temporal-binaries';
 
@@ -106,6 +107,11 @@ export async function startSystem(
     const dataConverter = createDataConverter(loadKeyRing(config.privacy.payloadKeys, { create: persist }));
     const client = await connectClient(config.temporal, dataConverter);
     stops.push(() => client.connection.close());
+    const registered = await ensureSearchAttributes(client.connection, config.temporal.namespace).catch((error: Error) => {
+      log(`Search attributes: not registered (${error.message}); create them as the README's "Personal data" says, or workflows fail to set them`);
+      return [];
+    });
+    if (registered.length > 0) log(`Search attributes registered: ${registered.join(', ')}`);
     const workerConnection = await connectWorkerConnection(config.temporal);
     const worker = await createWorker({
       connection: workerConnection,

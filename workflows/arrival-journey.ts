@@ -18,6 +18,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -62,12 +63,16 @@ import {
 } from './arrival-messages';
 import { startOfDate, watchDeadline } from './deadlines';
 import type { Actor } from './messages';
+import { fingerprint, journeySearchAttributes } from './search-attributes';
 
 const { notify } = proxyActivities<Activities>(notifyActivityOptions);
 const { archiveJourney } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+/** patched() id: the journey's non-personal search attributes (issue 14, workflows/search-attributes.ts). */
+const SEARCH_ATTRIBUTES = 'search-attributes';
 
 /** patched() id: an ended journey is archived before its workflow returns (issue 14, store/archive.ts). */
 const ARCHIVE_JOURNEY = 'archive-journey';
@@ -102,6 +107,8 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
   const watching = new Set<string>();
   /** Notifications being sent: they finish before the run continues as new. */
   let inFlight = 0;
+  /** The search attributes last upserted (showInTemporal). */
+  let shown = '';
 
   const view = (asOf = today()): JourneyView => journeyView(profile, journey, asOf);
   setHandler(journeyQuery, (options) => view(validAsOf(options)));
@@ -119,6 +126,7 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
       ({ actor, ...input }) => {
         const opened = applyStep(profile, journey, journeyStep(kind, input), actor, nowIso());
         for (const deadline of opened) watch(journey.deadlines.find((d) => d.id === deadline.id)!);
+        showInTemporal();
         return view();
       },
       {
@@ -143,6 +151,7 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
   }
 
   for (const deadline of journey.deadlines) watch(deadline);
+  showInTemporal();
 
   // R-ARR-4..7: school and kindergarten were told at assignment, health and NAV at arrival — by the
   // settlement case, once per household (workflows/settlement-case.ts).
@@ -161,6 +170,20 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
     return outcome;
   }
   return continueAsNew<typeof arrivalJourney>(input, { journey, runs, runIndex });
+
+  /** Upserts the search attributes when they changed: the case, the municipality, the earliest open deadline. */
+  function showInTemporal(): void {
+    if (!patched(SEARCH_ATTRIBUTES)) return;
+    const nextDueDate = journey.deadlines
+      .filter((d) => !isDeadlineSettled(journey, d.id))
+      .map((d) => d.dueDate)
+      .sort()[0];
+    const attributes = journeySearchAttributes({ caseId: input.caseId, municipalityNumber: municipality, nextDueDate });
+    const print = fingerprint(attributes);
+    if (print === shown) return;
+    shown = print;
+    upsertSearchAttributes(attributes);
+  }
 
   /** A durable deadline: reminder to the refugee service before, escalation at the due date. */
   function watch(deadline: DeadlineState): void {

@@ -19,6 +19,7 @@ import {
   proxyActivities,
   setHandler,
   startChild,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -27,7 +28,7 @@ import { createCase } from '../domain/case/lifecycle';
 import { nextWake, runDue } from '../domain/case/scheduler';
 import { DATA_FORMAT, LIMITS, FINAL_STAGES, newChange, record, type CaseState, type Change, type Clock } from '../domain/case/state';
 import { applyStep, placeNeeded, stepNames, stepRefusal } from '../domain/case/steps';
-import { caseSummary } from '../domain/case/summary';
+import { caseSummary, type CaseSummary } from '../domain/case/summary';
 import type { Effect } from '../domain/case/effects';
 import type { PermitGranted } from '../domain/permit';
 import type { StepData, StepName } from '../domain/steps.schema';
@@ -36,6 +37,7 @@ import { nb } from '../notifications/texts/nb';
 import type { arrivalJourney } from './arrival-journey';
 import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyInputs, arrivalJourneyWorkflowId } from './arrival-messages';
 import { caseStateQuery, stepUpdates, type StepCall, type StepResult } from './messages';
+import { caseSearchAttributes, fingerprint } from './search-attributes';
 
 // Single DynamoDB writes: a few seconds at most, so a hung attempt is retried soon (no heartbeat needed).
 const { recordCaseSummary, reserveMunicipalityPlace, releaseMunicipalityPlace } = proxyActivities<Activities>({
@@ -58,6 +60,9 @@ const MESSAGES_AFTER_THE_STEP = 'messages-after-the-step';
 
 /** patched() id: a closed case is archived before its workflow returns (issue 14, store/archive.ts). */
 const ARCHIVE_CASE = 'archive-case';
+
+/** patched() id: the case's non-personal search attributes (issue 14, workflows/search-attributes.ts). */
+const SEARCH_ATTRIBUTES = 'search-attributes';
 
 /** At most this many messages go out at once (a school, a kindergarten, health, NAV …). */
 const PARALLEL_NOTIFICATIONS = 10;
@@ -189,9 +194,27 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       queued.length = 0;
     }
     for (const effect of change.effects) if (effect.kind !== 'notify') await runEffect(effect);
-    await recordCaseSummary(caseSummary(state, clock()), change.entries);
+    await recordSummary(change);
     pumpOutbox();
     return queued;
+  }
+
+  /** The read model's row and new timeline entries, and the search attributes Temporal lists the case by. */
+  async function recordSummary(change: Change): Promise<void> {
+    const summary = caseSummary(state, clock());
+    await recordCaseSummary(summary, change.entries);
+    showInTemporal(summary);
+  }
+
+  /** Upserts the search attributes when they changed (each upsert is a history event). */
+  let shown = '';
+  function showInTemporal(summary: CaseSummary): void {
+    if (!patched(SEARCH_ATTRIBUTES)) return;
+    const attributes = caseSearchAttributes(summary);
+    const print = fingerprint(attributes);
+    if (print === shown) return;
+    shown = print;
+    upsertSearchAttributes(attributes);
   }
 
   /** The earlier way (histories before MESSAGES_AFTER_THE_STEP): the step waits for its messages. */
@@ -248,7 +271,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     await lock.run(async () => {
       const change = newChange();
       settleDelivery(item, failed, change);
-      await recordCaseSummary(caseSummary(state, clock()), change.entries);
+      await recordSummary(change);
     });
   }
 
@@ -321,6 +344,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
 
   // ─── Life of the case ──────────────────────────────────────────────────────────────────────
   if (created) await lock.run(() => commit(created.change));
+  else showInTemporal(caseSummary(state, clock())); // a continued run: its attributes as its state says
   pumpOutbox(); // messages a previous run handed over unsent
   const scheduler = schedule().catch((error) => void (failure ??= error));
   /** Fails the case visibly instead of retrying its workflow task for ever. */

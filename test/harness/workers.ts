@@ -16,6 +16,7 @@ import { createDocumentClient, ensureTable } from '../../store/client';
 import { createTables, type Tables } from '../../store/table';
 import { calendarOn, dateOfInstant, type Calendar } from '../fixtures/calendar';
 import { testDataConverter } from './codec';
+import { ensureSearchAttributes } from '../../runtime/search-attributes';
 
 /** `calendar()`: today on the clock of the harness's server, for every date a test derives. */
 export type TimeSkippingHarness = { env: TestWorkflowEnvironment; client: Client; taskQueue: string; tables: Tables; calendar: () => Promise<Calendar> };
@@ -78,6 +79,7 @@ export function useTimeSkipping(): TimeSkippingHarness {
     // The Java test server starts with time skipping unlocked: its clock would race ahead to every
     // timer while the test is still setting up. Locked, time moves only in env.sleep().
     await harness.env.connection.testService!.lockTimeSkipping({});
+    await ensureSearchAttributes(harness.env.connection, 'default');
     // A plain client: the time-skipping client's result() unlocks the clock, and an idle Java test
     // server then races years ahead. Here time moves only when a test calls env.sleep().
     harness.client = new Client({ connection: harness.env.connection, namespace: 'default', dataConverter: testDataConverter() });
