@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../store/table';
+import type { WebhookPolicy } from '../notifications/channels/webhook-address';
 import type { Scope } from './access';
 import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from '../logging/logger';
@@ -39,6 +40,8 @@ export type ApiDeps = {
   caseIdSecret: string;
   /** Origins of the Temporal Web UI that may call the codec endpoint (CORS). */
   codecCorsOrigins: string[];
+  /** Which webhook URLs the recipient directory accepts; unset: public https only. */
+  webhooks?: WebhookPolicy;
   /** Structured logs without personal data (logging/logger.ts); a default one when not given. */
   logger?: Logger;
   /** The API's clock (goal status, overdue tasks); tests may fix it. */

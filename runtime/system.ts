@@ -26,6 +26,7 @@ import { startEmbeddedDynamo } from './embedded-dynamo';
 import { assertPortFree } from './ports';
 import { connectClient, connectWorkerConnection } from './temporal-connection';
 import { ensureTemporalCli, type Log } from './temporal-binaries';
+import { webhookPolicyFor } from '../notifications/channels/webhook-address';
 
 export type RunningSystem = {
   apiUrl: string;
@@ -102,7 +103,7 @@ export async function startSystem(
       connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: { tables, smtp: config.notifications.smtp },
+      deps: { tables, smtp: config.notifications.smtp, webhooks: webhookPolicyFor(config.auth) },
       workflowBundle: opts.workflowBundle,
       tuning: config.worker,
       dataConverter,
