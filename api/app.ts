@@ -14,6 +14,7 @@ import type { Scope } from './access';
 import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from '../logging/logger';
 import { fieldErrors, problem } from './problem';
+import { jsonBody } from './json-body';
 import { requestLog } from './request-log';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCodecRoutes } from './routes/codec';
@@ -73,6 +74,7 @@ export function createApp(deps: ApiDeps) {
   // Health, /openapi.json and /docs stay public; everything under /v1 needs a token.
   app.use('/v1/*', authenticate(deps.verifyToken));
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
+  app.use('/v1/*', jsonBody());
 
   registerHealthRoutes(app, deps);
   registerMeRoutes(app);
