@@ -3,7 +3,12 @@
  * in real local servers (dynalite, HTTP receivers, SMTP servers) without module mocking.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { TimelineEntry } from '../domain/case/state';
+import { fetchRuns, readableHistory, wholeTimeline } from '../api/history';
+import type { CaseState, TimelineEntry } from '../domain/case/state';
+import type { JourneyState, JourneyView } from '../domain/journey';
+import { saveArchive } from '../store/archive';
+import { readTimeline } from '../store/case-timeline';
+import type { JourneyOutcome } from '../workflows/arrival-messages';
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
 import { saveTimelineEntries } from '../store/case-timeline';
 import type { SmtpSettings } from '../notifications/channels/email';
@@ -25,6 +30,7 @@ export type ActivityDeps = {
 
 export function createActivities({ tables, smtp, clock, webhooks }: ActivityDeps) {
   const notifier = createNotifier({ tables, smtp, clock, webhooks });
+  const now = () => (clock?.() ?? new Date()).toISOString();
   return {
     /**
      * Writes the case's new timeline entries and its row in the read model; an older version never
@@ -56,6 +62,25 @@ export function createActivities({ tables, smtp, clock, webhooks }: ActivityDeps
     async notify(request: NotificationRequest): Promise<NotifyOutcome> {
       const { attempt, retryPolicy } = Context.current().info;
       return notifier.notify(request, { attempt, maxAttempts: retryPolicy?.maximumAttempts });
+    },
+
+    /**
+     * The archive of a case that closed (store/archive.ts): its final state and its readable
+     * history, read from Temporal now — the workflow returns right after this activity, so nothing
+     * more happens to it — and encrypted with the worker's own payload codec.
+     */
+    async archiveCase(state: CaseState): Promise<void> {
+      const { client } = Context.current();
+      const [runs, stored] = await Promise.all([fetchRuns(client, state.caseId), readTimeline(tables, state.caseId)]);
+      const entries = await readableHistory(client, state, runs, wholeTimeline(stored, state.timeline));
+      const codecs = client.options.loadedDataConverter.payloadCodecs;
+      await saveArchive(tables, codecs, { kind: 'case', caseId: state.caseId, workflowId: state.caseId, closedAt: now(), state, history: { runs: runs.length, entries } });
+    },
+
+    /** The archive of an arrival journey that ended: its state, its view on the last day, its outcome. */
+    async archiveJourney(journey: { caseId: string; workflowId: string; state: JourneyState; view: JourneyView; outcome: JourneyOutcome }): Promise<void> {
+      const codecs = Context.current().client.options.loadedDataConverter.payloadCodecs;
+      await saveArchive(tables, codecs, { kind: 'journey', closedAt: now(), ...journey });
     },
   };
 }

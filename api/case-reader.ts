@@ -1,10 +1,12 @@
 /**
- * Loads one case for the caller: its live state from the workflow, how far the caller reaches it
- * (access.ts) and so which view it gets (case-views.ts), and the audit entry (R-PRIV-4). A case
- * outside the caller's reach is a 404 exactly like a case that does not exist.
+ * Loads one case for the caller: its live state from the workflow — or, once the workflow has left
+ * Temporal, from the archive (store/archive.ts) — how far the caller reaches it (access.ts) and so
+ * which view it gets (case-views.ts), and the audit entry (R-PRIV-4). A case outside the caller's
+ * reach is a 404 exactly like a case that does not exist.
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Context } from 'hono';
+import { readCaseArchive, type CaseArchive } from '../store/archive';
 import { caseStateQuery, type CaseState } from '../workflows/messages';
 import { organisationsOfState, reach, type Action } from './access';
 import type { ApiDeps, AppEnv } from './app';
@@ -12,7 +14,8 @@ import { audit } from './audit';
 import { viewForStandings, type CaseViewName } from './case-views';
 import { problem } from './problem';
 
-export type CaseRead = { ok: true; state: CaseState; view: CaseViewName } | { ok: false; response: Response };
+/** `archived`: the workflow is gone from Temporal; the case was read from its archive. */
+export type CaseRead = { ok: true; state: CaseState; view: CaseViewName; archived?: CaseArchive } | { ok: false; response: Response };
 
 type Ctx = Context<AppEnv>;
 
@@ -23,11 +26,14 @@ export function caseNotFound(c: Context, caseId: string): Response {
 /** `auditAs: false` when the caller audits the outcome itself (staff steps log the change, not the look-up). */
 export async function readCase(c: Ctx, deps: ApiDeps, action: Action, caseId: string, opts: { auditRead: boolean } = { auditRead: true }): Promise<CaseRead> {
   let state: CaseState;
+  let archived: CaseArchive | undefined;
   try {
     state = await deps.temporal.workflow.getHandle(caseId).query(caseStateQuery);
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return { ok: false, response: caseNotFound(c, caseId) };
-    throw error;
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    archived = await readCaseArchive(deps.tables, deps.temporal.options.loadedDataConverter.payloadCodecs, caseId);
+    if (!archived) return { ok: false, response: caseNotFound(c, caseId) };
+    state = archived.state;
   }
   const view = viewForStandings(reach(c.get('scope'), c.get('principal'), organisationsOfState(state)));
   if (view === undefined) {
@@ -35,5 +41,5 @@ export async function readCase(c: Ctx, deps: ApiDeps, action: Action, caseId: st
     return { ok: false, response: caseNotFound(c, caseId) };
   }
   if (opts.auditRead) await audit(deps.tables, c.get('principal'), action, caseId, 'ok', view === 'full' ? undefined : `view ${view}`);
-  return { ok: true, state, view };
+  return { ok: true, state, view, ...(archived ? { archived } : {}) };
 }

@@ -34,8 +34,17 @@ export type HistoryEntry = {
   audience?: string;
 };
 
+/**
+ * The activity that archives a closed case (store/archive.ts). It is the last thing the workflow
+ * does, so the history says the case ended where it was scheduled — which the archive, written by
+ * that activity, also reads — and not at the completion event after it: so the archived history
+ * and the live one of a closed case are the same.
+ */
+export const ARCHIVE_CASE_ACTIVITY = 'archiveCase';
+
 /** Activities that are bookkeeping, not something that happened to the case. */
-const QUIET_ACTIVITIES = new Set(['recordCaseSummary']);
+const QUIET_ACTIVITIES = new Set(['recordCaseSummary', ARCHIVE_CASE_ACTIVITY]);
+const CASE_ENDED = 'Saksforløpet er avsluttet';
 
 /** Every run of the case, oldest first (continue-as-new makes a chain of runs under one workflow id). */
 export async function fetchRuns(client: Client, workflowId: string): Promise<{ runId?: string; events: HistoryEvent[] }[]> {
@@ -100,6 +109,7 @@ export async function readableHistory(
   for (const run of runs) {
     const scheduled = new Map<string, { name: string; input: unknown[] }>();
     const timers = new Map<string, number>();
+    let archived = false;
     for (const event of run.events) {
       place += 1;
       if (event.workflowTaskStartedEventAttributes) taskStarts.push({ place, at: timestampMs(event.eventTime) });
@@ -137,6 +147,10 @@ export async function readableHistory(
         // A deadline met before its timer fired: the timer is cancelled, nothing to tell.
       } else if (event.activityTaskScheduledEventAttributes) {
         const a = event.activityTaskScheduledEventAttributes;
+        if (a.activityType?.name === ARCHIVE_CASE_ACTIVITY) {
+          archived = true;
+          push({ kind: 'workflow', text: CASE_ENDED });
+        }
         scheduled.set(String(event.eventId), { name: a.activityType?.name ?? 'activity', input: a.activityType?.name === 'notify' ? await decode(a.input) : [] });
       } else if (event.activityTaskCompletedEventAttributes || event.activityTaskFailedEventAttributes || event.activityTaskTimedOutEventAttributes) {
         const a = event.activityTaskCompletedEventAttributes ?? event.activityTaskFailedEventAttributes ?? event.activityTaskTimedOutEventAttributes!;
@@ -153,7 +167,7 @@ export async function readableHistory(
       } else if (event.workflowExecutionSignaledEventAttributes) {
         push({ kind: 'signal', text: `Signalet «${words(event.workflowExecutionSignaledEventAttributes.signalName ?? '')}» mottatt` });
       } else if (event.workflowExecutionCompletedEventAttributes) {
-        push({ kind: 'workflow', text: 'Saksforløpet er avsluttet' });
+        if (!archived) push({ kind: 'workflow', text: CASE_ENDED });
       } else if (event.workflowExecutionFailedEventAttributes) {
         push({ kind: 'workflow', text: `Saksforløpet feilet: ${(await failureMessage(event.workflowExecutionFailedEventAttributes.failure)) ?? ''}` });
       } else if (event.workflowExecutionTerminatedEventAttributes) {

@@ -23,6 +23,8 @@
  * | one party in the recipient directory      | pk RECIPIENT#<kind>#<id>, sk RECIPIENT                    |
  * | the recipient directory, by kind          | byKind:  gsi2pk KIND#recipient, gsi2sk <kind>#<id>        |
  * | the case a person is in (R-ELIG-5)        | pk PERSON#<HMAC of the DUF number>, sk CASE              |
+ * | a closed case's or journey's archive      | pk ARCHIVE#<workflowId>, sk PART#<n> (store/archive.ts)   |
+ * | archives by kind, oldest closing first    | byKind:  gsi2pk KIND#archive#<kind>, gsi2sk <closedAt>#<workflowId> (part 0 only) |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
@@ -232,7 +234,29 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase };
+  /**
+   * One part of a closed case's or journey's archive (store/archive.ts): encrypted like Temporal's
+   * payloads, so the clear attributes name no person (ids, kind, dates and part numbers only).
+   */
+  const archivePart = new Entity({
+    name: 'ArchivePart',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
+      kind: string(),
+      workflowId: string(),
+      caseId: string(),
+      closedAt: string(),
+      part: number(),
+      parts: number(),
+      data: binary(),
+    }),
+  });
+
+  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase, archivePart };
 }
 
 export type Tables = ReturnType<typeof createTables>;

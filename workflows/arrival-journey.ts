@@ -15,6 +15,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -63,6 +64,13 @@ import { startOfDate, watchDeadline } from './deadlines';
 import type { Actor } from './messages';
 
 const { notify } = proxyActivities<Activities>(notifyActivityOptions);
+const { archiveJourney } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** patched() id: an ended journey is archived before its workflow returns (issue 14, store/archive.ts). */
+const ARCHIVE_JOURNEY = 'archive-journey';
 
 /**
  * The history bound: a run continues as new once its history holds this many events. A normal
@@ -148,7 +156,9 @@ export async function arrivalJourney(input: ArrivalJourneyInput, carried?: Journ
 
   const runs = [...previousRuns, { ...thisRun, endedAt: nowIso(), historyLength: workflowInfo().historyLength }].slice(-RUNS_KEPT);
   if (settlementYearOf(today(), profile.settlementDate) > lastSettlementYear(profile)) {
-    return { dufNumber: person.dufNumber, endedOn: journeyEndsOn(profile), openTasks: openTasksView(journey).length, runs: runIndex };
+    const outcome: JourneyOutcome = { dufNumber: person.dufNumber, endedOn: journeyEndsOn(profile), openTasks: openTasksView(journey).length, runs: runIndex };
+    if (patched(ARCHIVE_JOURNEY)) await archiveJourney({ caseId: input.caseId, workflowId: workflowInfo().workflowId, state: journey, view: view(), outcome });
+    return outcome;
   }
   return continueAsNew<typeof arrivalJourney>(input, { journey, runs, runIndex });
 

@@ -10,6 +10,7 @@ import { readCase } from '../case-reader';
 import { buildView, caseLinks, caseViewSchema, historyVisible } from '../case-views';
 import { fetchRuns, readableHistory, wholeTimeline } from '../history';
 import { readTimeline } from '../../store/case-timeline';
+import type { CaseState } from '../../workflows/messages';
 import { problem } from '../problem';
 import { bearerSecurity, caseIdParam, pageQuery, problemResponses } from './schemas';
 
@@ -177,6 +178,12 @@ function offeredListFilters<F extends { receptionCentreId?: string; municipality
   return { ok: false, reason: 'Only IMDi, supervisors and the municipality itself list the offers to a municipality.' };
 }
 
+/** The whole readable history from Temporal; the workflow carries its newest entries only, the read model keeps the whole timeline. */
+async function liveHistory(deps: ApiDeps, caseId: string, state: CaseState) {
+  const [runs, stored] = await Promise.all([fetchRuns(deps.temporal, caseId), readTimeline(deps.tables, caseId)]);
+  return { runs: runs.length, entries: await readableHistory(deps.temporal, state, runs, wholeTimeline(stored, state.timeline)) };
+}
+
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
   app.openapi(listRoute, async (c) => {
     const { limit, cursor, municipality, receptionCentre, overdue, offeredTo, ...rest } = c.req.valid('query');
@@ -207,11 +214,9 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const { caseId } = c.req.valid('param');
     const read = await readCase(c, deps, 'case.history', caseId);
     if (!read.ok) return read.response as never;
-    // The workflow carries its newest entries only; the read model keeps the whole timeline.
-    const [runs, stored] = await Promise.all([fetchRuns(deps.temporal, caseId), readTimeline(deps.tables, caseId)]);
-    const timeline = wholeTimeline(stored, read.state.timeline);
-    const entries = (await readableHistory(deps.temporal, read.state, runs, timeline)).filter((entry) => historyVisible(read.view, entry));
-    return c.json({ caseId, runs: runs.length, entries, links: caseLinks(deps, caseId) }, 200);
+    const history = read.archived?.history ?? (await liveHistory(deps, caseId, read.state));
+    const entries = history.entries.filter((entry) => historyVisible(read.view, entry));
+    return c.json({ caseId, runs: history.runs, entries, links: caseLinks(deps, caseId) }, 200);
   });
 
   app.openapi(auditRoute, async (c) => {

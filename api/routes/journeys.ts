@@ -6,10 +6,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { dufNumberSchema } from '../../domain/identifiers.schema';
-import type { JourneyStepKind } from '../../domain/journey';
 import { journeyStepSchemas } from '../../domain/journey.schema';
-import { queryHouseholdJourney, queryJourney, withJourney } from '../../workflows/arrival-client';
-import { stepUpdates as journeyUpdates } from '../../workflows/arrival-messages';
+import { householdJourneyView, type JourneyStepKind, type JourneyView } from '../../domain/journey';
+import { readJourneyArchive } from '../../store/archive';
+import { queryJourney, withJourney } from '../../workflows/arrival-client';
+import { arrivalJourneyWorkflowId, stepUpdates as journeyUpdates } from '../../workflows/arrival-messages';
 import type { Actor, CaseState } from '../../workflows/messages';
 import { authorize } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
@@ -43,6 +44,19 @@ const householdRoute = createRoute({
   responses: { 200: { description: 'The household', content: { 'application/json': { schema: viewSchema } } }, ...problemResponses(404) },
 });
 
+/** One member's journey live, or — once its workflow has left Temporal — its view on the day it ended (store/archive.ts). */
+async function journeyView(deps: ApiDeps, caseId: string, household: readonly string[], dufNumber: string, asOf: string): Promise<JourneyView> {
+  try {
+    return await queryJourney(deps.temporal, caseId, household, dufNumber, asOf);
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError) || !household.includes(dufNumber)) throw error;
+    const workflowId = arrivalJourneyWorkflowId(caseId, household.indexOf(dufNumber) + 1);
+    const archived = await readJourneyArchive(deps.tables, deps.temporal.options.loadedDataConverter.payloadCodecs, workflowId);
+    if (!archived) throw error;
+    return archived.view;
+  }
+}
+
 /** The household's DUF numbers in the permit's order: how its journeys are named. */
 function householdOf(state: CaseState): string[] {
   return state.permit.persons.map((p) => p.dufNumber);
@@ -54,7 +68,7 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const read = await readCase(c, deps, 'journey.read', caseId);
     if (!read.ok) return read.response as never;
     try {
-      return c.json(await queryJourney(deps.temporal, caseId, householdOf(read.state), dufNumber, today(deps)), 200);
+      return c.json(await journeyView(deps, caseId, householdOf(read.state), dufNumber, today(deps)), 200);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `Sak ${caseId} har ingen oppfølging etter ankomst for ${dufNumber}: husstanden har ikke kommet ennå.`);
       throw error;
@@ -66,7 +80,9 @@ export function registerJourneyRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const read = await readCase(c, deps, 'journey.read', caseId);
     if (!read.ok) return read.response as never;
     try {
-      return c.json(await queryHouseholdJourney(deps.temporal, caseId, householdOf(read.state), today(deps)), 200);
+      const household = householdOf(read.state);
+      const views = await Promise.all(household.map((dufNumber) => journeyView(deps, caseId, household, dufNumber, today(deps))));
+      return c.json(householdJourneyView(views), 200);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return problem(c, 404, 'Journey not found', `Husstanden i sak ${caseId} har ikke kommet ennå.`);
       throw error;

@@ -236,8 +236,13 @@ test('a family’s journey from permit to arrival, each role in its own pages', 
     await expect(page.getByText('Fase:')).toContainText('Bosatt');
     await expectAccessible(page);
 
-    await page.getByRole('link', { name: 'Ankomst' }).click();
-    await page.getByLabel('Husstand').selectOption({ value: caseId });
+    // The list of households is the case index, written just after the arrival: open the page again until it is there.
+    const households = page.getByLabel('Husstand', { exact: true });
+    await expect(async () => {
+      await page.getByRole('link', { name: 'Ankomst' }).click();
+      await expect(households.locator(`option[value="${caseId}"]`)).toHaveCount(1, { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await households.selectOption({ value: caseId });
     await expect(page.getByRole('heading', { level: 2, name: 'Oppgaver etter ankomst' })).toBeVisible();
     const household = page.getByRole('table', { name: 'Husstandens medlemmer og deres oppfølging' });
     for (const p of family) await expect(household.getByRole('cell', { name: `${p.given} Haddad` })).toBeVisible();

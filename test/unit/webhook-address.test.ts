@@ -113,7 +113,7 @@ describe('the recipient directory route', () => {
   it('answers 400 naming channel.url for an address the notifier may not call', async () => {
     const authSecret = 'x'.repeat(40);
     const settings = { issuer: 'bosetting', audience: 'bosetting-api' };
-    const app = createApp({ verifyToken: secretVerifier(authSecret, settings), webhooks: strictWebhookPolicy, logger: createLogger({ level: 'silent' }) } as never);
+    const app = createApp({ temporal: { withDeadline: (_: number, fn: () => unknown) => fn() }, verifyToken: secretVerifier(authSecret, settings), webhooks: strictWebhookPolicy, logger: createLogger({ level: 'silent' }) } as never);
     const token = await signToken(authSecret, settings, { sub: 'imdi-1', role: 'imdi' });
     for (const url of ['https://169.254.169.254/latest', 'http://skole.example/hook', 'https://localhost/hook', 'https://[fd00:ec2::254]/']) {
       const response = await app.request('/v1/recipients/school/s-1', {

@@ -14,6 +14,8 @@ import {
 import { family, member } from '../fixtures/arrival';
 import { dataOf, newCaseId, notificationsUntil, resultOfEnded, serverToday, skipTo, staff, startJourneys, viewUntil } from '../harness/arrival';
 import { useTimeSkipping } from '../harness/workers';
+import { testDataConverter } from '../harness/codec';
+import { readJourneyArchive } from '../../store/archive';
 
 const t = useTimeSkipping();
 
@@ -121,6 +123,10 @@ describe('unaccompanied minors', () => {
     await skipTo(t, `${year + 5}-01-03`);
     const outcome = await resultOfEnded(t, a!);
     expect(outcome).toMatchObject({ dufNumber: older.dufNumber, endedOn: `${year + 4}-12-31`, runs: 5 });
+    // Issue 14: the ended journey is archived, encrypted with the worker's codec (store/archive.ts).
+    const archived = await readJourneyArchive(t.tables, testDataConverter().payloadCodecs!, a!.workflowId);
+    expect(archived).toMatchObject({ kind: 'journey', workflowId: a!.workflowId, outcome });
+    expect(archived!.view.grants.lines.filter((l) => l.grant === 'unaccompanied_minor').map((l) => l.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     const youngerView = await viewUntil(b!, (v) => v.settlementYear === 6);
     expect(youngerView).toMatchObject({ lastSettlementYear: 7, endsOn: `${year + 6}-12-31` });
     expect(youngerView.grants.lines.filter((l) => l.grant === 'unaccompanied_minor').at(-1)).toMatchObject({ settlementYear: 7, calendarYear: year + 6 });
