@@ -11,7 +11,26 @@ import { createLogger } from '../../logging/logger';
 
 async function openApiDocument() {
   const response = await createApp({ logger: createLogger({ level: 'silent' }) } as never).request('/openapi.json');
-  return (await response.json()) as { servers?: unknown[]; security?: unknown; paths: Record<string, Record<string, Record<string, unknown>>> };
+  return (await response.json()) as {
+    servers?: unknown[];
+    security?: unknown;
+    paths: Record<string, Record<string, Record<string, any>>>;
+    components?: { schemas?: Record<string, any> };
+  };
+}
+
+/** Arrays without maxItems and free strings without maxLength in a schema (issue 11: bounded input). */
+function unbounded(doc: Awaited<ReturnType<typeof openApiDocument>>, schema: any, where: string, found: string[] = [], seen = new Set<unknown>()): string[] {
+  const s = schema?.$ref ? doc.components?.schemas?.[String(schema.$ref).split('/').pop()!] : schema;
+  if (!s || typeof s !== 'object' || seen.has(s)) return found;
+  seen.add(s);
+  if (s.type === 'array' && s.maxItems === undefined) found.push(`${where}: a list without a maximum`);
+  if (s.type === 'string' && s.maxLength === undefined && !s.enum && !s.pattern && !s.format && s.const === undefined) found.push(`${where}: a text without a maximum`);
+  for (const [key, value] of Object.entries(s.properties ?? {})) unbounded(doc, value, `${where}.${key}`, found, seen);
+  if (s.items) unbounded(doc, s.items, `${where}[]`, found, seen);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) for (const value of s[key] ?? []) unbounded(doc, value, where, found, seen);
+  if (typeof s.additionalProperties === 'object') unbounded(doc, s.additionalProperties, `${where}{}`, found, seen);
+  return found;
 }
 
 describe('the OpenAPI document', () => {
@@ -28,6 +47,21 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every list and free text in a request body has a maximum a real household never reaches', async () => {
+    const doc = await openApiDocument();
+    const found: string[] = [];
+    let bodies = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const schema = operation.requestBody?.content?.['application/json']?.schema;
+        if (schema) bodies += 1;
+        unbounded(doc, schema, `${method.toUpperCase()} ${path}`, found);
+      }
+    }
+    expect(bodies).toBeGreaterThan(20);
+    expect(found).toEqual([]);
   });
 
   it('makes an operationId from the method and path', () => {
