@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_DEV_UI_PORT: port.default(8233),
   TEMPORAL_DEV_UI: flag.default(true),
+  TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PORT: port.default(3000),
   DYNAMODB_ENDPOINT: z.url().optional(),
   DYNAMODB_REGION: optionalText,
@@ -104,6 +105,8 @@ export type TemporalConnection = {
 export type Config = {
   temporal: TemporalConnection & {
     taskQueue: string;
+    /** The deadline of the API's calls to Temporal in one request (issue 11): past it the caller gets 503. */
+    callTimeoutMs: number;
     /** Link base for the Temporal Web UI, used in case history links. */
     uiUrl: string;
     /** Set when no TEMPORAL_ADDRESS is given: `npm start` runs the official CLI's dev server. */
@@ -194,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_DEV_PORT}`,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
+      callTimeoutMs: e.TEMPORAL_CALL_TIMEOUT_MS,
       apiKey: e.TEMPORAL_API_KEY,
       tls: useTls
         ? e.TEMPORAL_TLS_CERT_PATH || e.TEMPORAL_TLS_SERVER_NAME

@@ -9,11 +9,14 @@ import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../store/table';
+import type { WebhookPolicy } from '../notifications/channels/webhook-address';
 import type { Scope } from './access';
 import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from '../logging/logger';
 import { fieldErrors, problem } from './problem';
+import { jsonBody } from './json-body';
 import { requestLog } from './request-log';
+import { isUnreachable, RETRY_AFTER_SECONDS, unavailableProblem } from './unavailable';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCodecRoutes } from './routes/codec';
 import { registerDeadlineRoutes } from './routes/deadlines';
@@ -34,11 +37,15 @@ export type ApiDeps = {
   namespace: string;
   temporalUiUrl: string;
   health: HealthCheck;
+  /** The deadline of the Temporal calls one request makes (TEMPORAL_CALL_TIMEOUT_MS); default 10 s. */
+  temporalCallTimeoutMs?: number;
   verifyToken: TokenVerifier;
   /** The key of case ids (api/case-id.ts): CASE_ID_SECRET, or the embedded one in the data folder. */
   caseIdSecret: string;
   /** Origins of the Temporal Web UI that may call the codec endpoint (CORS). */
   codecCorsOrigins: string[];
+  /** Which webhook URLs the recipient directory accepts; unset: public https only. */
+  webhooks?: WebhookPolicy;
   /** Structured logs without personal data (logging/logger.ts); a default one when not given. */
   logger?: Logger;
   /** The API's clock (goal status, overdue tasks); tests may fix it. */
@@ -69,7 +76,12 @@ export function createApp(deps: ApiDeps) {
   app.use('*', requestLog(logger));
   // Health, /openapi.json and /docs stay public; everything under /v1 needs a token.
   app.use('/v1/*', authenticate(deps.verifyToken));
+  // Issue 11: every Temporal call of a request shares one deadline, so an outage answers 503 in
+  // seconds instead of waiting out the client's retries.
+  const callTimeoutMs = deps.temporalCallTimeoutMs ?? 10_000;
+  app.use('/v1/*', (_c, next) => deps.temporal.withDeadline(Date.now() + callTimeoutMs, next));
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
+  app.use('/v1/*', jsonBody());
 
   registerHealthRoutes(app, deps);
   registerMeRoutes(app);
@@ -112,6 +124,12 @@ export function createApp(deps: ApiDeps) {
       return problem(c, error.status as 400, title, detail);
     }
     if (error instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The body is not valid JSON.');
+    if (isUnreachable(error)) {
+      // Temporal or the store did not answer in time: the caller may retry (api/unavailable.ts).
+      logger.warn({ requestId: c.get('requestId'), err: error }, 'dependency unreachable');
+      c.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return problem(c, 503, 'Service unavailable', unavailableProblem(c.req.method, 'dependency').detail as string);
+    }
     logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     return problem(c, 500, 'Internal error', 'Something went wrong on our side; the request was not completed.');
   });

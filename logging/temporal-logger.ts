@@ -36,6 +36,9 @@ export function installTemporalLogging(logger: Logger): boolean {
   if (Runtime._instance) return false;
   Runtime.install({
     logger: new PinoTemporalLogger(logger),
+    // The SDK would shut the worker down on SIGINT/SIGTERM itself, before the API has answered its
+    // callers (and our own stop then fails with "Not running"); runtime/system.ts stops it in order.
+    shutdownSignals: [],
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
   });
   return true;

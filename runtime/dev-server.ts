@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { waitForPort } from './ports';
 
-export type DevServer = { address: string; uiUrl?: string; pid: number; stop: () => Promise<void> };
+export type DevServer = { address: string; uiUrl?: string; readonly pid: number; stop: () => Promise<void> };
 
 /**
  * Dynamic config for one machine (issue 13, measured by `npm run bench`; README "Performance").
@@ -34,8 +34,10 @@ export async function startDevServer(opts: {
   codecEndpoint?: string;
   /** Default SINGLE_MACHINE_DYNAMIC_CONFIG; `{}` runs the server's own defaults (the bench compares them). */
   dynamicConfig?: Readonly<Record<string, number | string | boolean>>;
-  /** Called with the server's pid as soon as it runs (runtime/pid-file.ts records it). */
+  /** Called with the server's pid each time it is started (runtime/pid-file.ts records it). */
   onSpawn?: (pid: number) => void;
+  /** Told when the server died on its own and is started again. */
+  onExit?: (line: string) => void;
 }): Promise<DevServer> {
   // Loopback only, the gRPC frontend and the Web UI alike: the dev server has no authentication
   // (anyone who reaches it can terminate a case), so it is never reachable from another machine.
@@ -52,27 +54,53 @@ export async function startDevServer(opts: {
   if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
   for (const [key, value] of Object.entries(opts.dynamicConfig ?? SINGLE_MACHINE_DYNAMIC_CONFIG)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
-  const log = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
-  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop it after the worker.
-  const child: ChildProcess = spawn(opts.cliPath, args, { stdio: ['ignore', log, log], detached: true });
+  const output = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
+  let child: ChildProcess;
+  let stopping = false;
+  const launch = () => {
+    // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop it after the worker.
+    child = spawn(opts.cliPath, args, { stdio: ['ignore', output, output], detached: true });
+    stopWithParent(child.pid!);
+    opts.onSpawn?.(child.pid!);
+    return child;
+  };
+  const first = launch();
   let exited = false;
-  child.once('exit', () => (exited = true));
-  stopWithParent(child.pid!);
-  opts.onSpawn?.(child.pid!);
+  first.once('exit', () => (exited = true));
   try {
     await waitForPort('127.0.0.1', opts.port, 60_000, () => !exited);
     if (opts.ui && opts.uiPort) await waitForPort('127.0.0.1', opts.uiPort, 30_000, () => !exited);
   } catch (error) {
-    child.kill('SIGKILL');
+    first.kill('SIGKILL');
     const hint = opts.logFile ? ` (see ${opts.logFile})` : '';
     throw new Error(`Temporal dev server did not start: ${(error as Error).message}${hint}`);
   }
   await keepClosedCases(opts.cliPath, opts.port, opts.namespace ?? 'default');
+
+  // Issue 11: a dev server that dies is started again (same data file), so the system comes back by
+  // itself; meanwhile the API answers 503. Backoff from 1 s to 30 s; it resets after a minute up.
+  let backoffMs = 1_000;
+  const restartOnExit = (running: ChildProcess, startedAt: number) =>
+    running.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt > 60_000) backoffMs = 1_000;
+      opts.onExit?.(`Temporal dev server exited (${signal ?? `code ${code}`}); starting it again in ${backoffMs / 1000} s`);
+      setTimeout(() => {
+        if (!stopping) restartOnExit(launch(), Date.now());
+      }, backoffMs).unref();
+      backoffMs = Math.min(backoffMs * 2, 30_000);
+    });
+  restartOnExit(first, Date.now());
   return {
     address: `127.0.0.1:${opts.port}`,
     uiUrl: opts.ui && opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
-    pid: child.pid!,
-    stop: () => stopChild(child),
+    get pid() {
+      return child.pid!;
+    },
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
   };
 }
 

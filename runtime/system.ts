@@ -3,7 +3,7 @@
  * dynalite), then the worker and the API. `npm start` and the end-to-end tests both use this.
  */
 import { ensureDataFormat } from './data-format';
-import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
@@ -24,9 +24,14 @@ import { signingSecret } from './auth';
 import { startDevServer } from './dev-server';
 import { startEmbeddedDynamo } from './embedded-dynamo';
 import { claimDataDir } from './pid-file';
+import { createDrain } from './http-drain';
 import { assertPortFree } from './ports';
 import { connectClient, connectWorkerConnection } from './temporal-connection';
 import { ensureTemporalCli, type Log } from './temporal-binaries';
+import { webhookPolicyFor } from '../notifications/channels/webhook-address';
+
+/** How long a stop waits for in-flight requests before answering them 503 (issue 11: stopped within 30 s in all). */
+export const DRAIN_BOUND_MS = 5_000;
 
 export type RunningSystem = {
   apiUrl: string;
@@ -56,6 +61,8 @@ export async function startSystem(
   installTemporalLogging(logger);
   const persist = opts.persist ?? true;
   const stops: (() => Promise<void>)[] = [];
+  // Stopped in reverse order of starting (issue 11): the API answers every caller first, then the
+  // worker drains, the connections close, and the embedded servers stop last.
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => log(`while stopping: ${String(error)}`));
   };
@@ -96,6 +103,7 @@ export async function startSystem(
         logFile: persist ? path.join(config.dataDir, 'temporal.log') : undefined,
         codecEndpoint: `http://localhost:${config.api.port}/codec`,
         onSpawn: (pid) => onChild?.('the Temporal dev server', pid),
+        onExit: log,
       });
       stops.push(server.stop);
       temporalUiUrl = server.uiUrl;
@@ -111,13 +119,14 @@ export async function startSystem(
       connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: { tables, smtp: config.notifications.smtp },
+      deps: { tables, smtp: config.notifications.smtp, webhooks: webhookPolicyFor(config.auth) },
       workflowBundle: opts.workflowBundle,
       tuning: config.worker,
       dataConverter,
     });
     const running = worker.run();
     stops.push(async () => {
+      // After the API has answered every caller: an in-flight step needs the worker to finish.
       worker.shutdown();
       await running;
       await workerConnection.close();
@@ -128,10 +137,20 @@ export async function startSystem(
     // The web UI and its sign-in in front of the API, on the same origin (web/server.ts).
     const devSecret = config.auth.kind === 'secret' ? signingSecret(config.auth, { create: persist }) : undefined;
     const front = createWebFront({ api: app, distDir: opts.webDist, config, devSecret });
+    const gate = createDrain(front.fetch, (signal, run) => client.withAbortSignal(signal, run));
     await assertPortFree(config.api.port, 'the API (PORT)');
-    const server = serve({ fetch: front.fetch, port: config.api.port, hostname: '127.0.0.1' });
+    const server = serve({ fetch: gate.fetch, port: config.api.port, hostname: '127.0.0.1' }) as http.Server;
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    stops.push(async () => {
+      const { finished, cutOff } = await gate.drain(DRAIN_BOUND_MS, config.temporal.callTimeoutMs + 1_000);
+      if (finished + cutOff > 0) log(`API: ${finished} request(s) finished, ${cutOff} answered 503 at the ${DRAIN_BOUND_MS / 1000} s bound`);
+      // Every caller has its answer: idle keep-alive connections go now, the rest once answered.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const bound = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(bound);
+    });
     const apiUrl = `http://localhost:${config.api.port}`;
     log(`API on ${apiUrl} (OpenAPI: ${apiUrl}/openapi.json, docs: ${apiUrl}/docs)`);
     if (opts.webDist) log(`Web UI: ${apiUrl}/${config.auth.kind === 'secret' ? ' (development sign-in)' : ''}`);

@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from '../temporal.config';
 
 const log = (line: string) => console.log(`[bosetting] ${line}`);
 
+/** Issue 11: SIGINT or SIGTERM → "Stopped." within this bound, under load too. */
+const STOP_BOUND_MS = 30_000;
+
 async function main() {
   const config = loadConfig();
   // Loaded after the configuration is checked, so a wrong value is reported at once.
@@ -12,11 +15,22 @@ async function main() {
   const webDist = await ensureWebBuild(log);
   const system = await startSystem(config, { log, webDist });
   log('Ready. Ctrl-C stops everything; data is kept for the next start.');
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping…`);
+    if (stoppingSince !== undefined) {
+      // A second Ctrl-C: out now (the dev server's watchdog stops it; runtime/dev-server.ts). Not
+      // within a second of the first: npm and tsx may pass one signal on as a second.
+      if (Date.now() - stoppingSince < 1_000) return;
+      log(`${signal} again: exiting without waiting.`);
+      process.exit(130);
+    }
+    stoppingSince = Date.now();
+    log(`${signal}: stopping… (new requests get 503; ${STOP_BOUND_MS / 1000} s at most)`);
+    // Bounded: a part that hangs while stopping never keeps the process (and its ports) alive.
+    setTimeout(() => {
+      log(`Not stopped within ${STOP_BOUND_MS / 1000} s: exiting.`);
+      process.exit(1);
+    }, STOP_BOUND_MS).unref();
     await system.stop();
     log('Stopped.');
     process.exit(0);

@@ -8,6 +8,8 @@ export function createDocumentClient({ endpoint, region }: DynamoSettings): Dyna
   const client = new DynamoDBClient({
     region,
     endpoint,
+    // Issue 11: a store that does not answer fails the call in seconds (then 503), not minutes.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
     // The embedded store accepts any credentials; real AWS uses the default provider chain.
     ...(endpoint?.startsWith('http://127.0.0.1') ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });

@@ -51,5 +51,9 @@ export async function createWorker(opts: {
     reuseV8Context: tuning.reuseV8Context,
     workflowThreadPoolSize: tuning.workflowThreadPoolSize,
     stickyQueueScheduleToStartTimeout: tuning.stickyQueueScheduleToStartTimeoutMs,
+    // A stop waits a little for running activities (a message being sent), then cancels them (they
+    // are retried after the restart), and never hangs: issue 11, "Stopped." within 30 s.
+    shutdownGraceTime: '3 seconds',
+    shutdownForceTime: '10 seconds',
   });
 }
