@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ensureOperationIds } from './operation-ids';
+import { addCommonResponses, notFoundOrNotAllowed } from './contract';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
@@ -104,6 +105,7 @@ export function createApp(deps: ApiDeps) {
   });
 
   ensureOperationIds(app);
+  addCommonResponses(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/', description: 'This server' }],
@@ -115,7 +117,7 @@ export function createApp(deps: ApiDeps) {
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
-  app.notFound((c) => problem(c, 404, 'Not found', `No route ${c.req.method} ${c.req.path}.`));
+  app.notFound(notFoundOrNotAllowed(app));
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       // Hono's own parse errors (e.g. malformed JSON) are the caller's fault, not ours.

@@ -4,6 +4,9 @@
  * operationId and a security requirement (an empty one for public routes), the document names its
  * server, and no route's Hono middleware leaks into it.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { operationIdFor } from '../../api/operation-ids';
@@ -62,6 +65,49 @@ describe('the OpenAPI document', () => {
     }
     expect(bodies).toBeGreaterThan(20);
     expect(found).toEqual([]);
+  });
+
+  it('issue 11: every operation declares the statuses it can answer (the common ones added in api/contract.ts)', async () => {
+    const doc = await openApiDocument();
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const expected = ['431', '500'];
+        if (path.startsWith('/v1/')) expected.push('400', '401', '403', '503');
+        if (operation.requestBody) expected.push('400', '413', '415');
+        for (const status of expected) if (!operation.responses?.[status]) missing.push(`${method.toUpperCase()} ${path}: ${status}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('issue 11: notification items are exact (no undeclared fields)', async () => {
+    const doc = await openApiDocument();
+    expect(doc.components?.schemas?.Notification?.additionalProperties).toBe(false);
+  });
+
+  it('issue 11: TRACE and a method a path does not have answer 405 with Allow, not 404 (through the Node server)', async () => {
+    const server = serve({ fetch: createApp({ logger: createLogger({ level: 'silent' }) } as never).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as AddressInfo).port;
+    const send = (method: string, path: string) =>
+      new Promise<{ status: number; allow?: string; type?: string }>((resolve, reject) => {
+        http
+          .request({ host: '127.0.0.1', port, method, path }, (res) => {
+            res.resume();
+            resolve({ status: res.statusCode!, allow: res.headers.allow, type: res.headers['content-type'] });
+          })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      expect(await send('TRACE', '/openapi.json')).toEqual({ status: 405, allow: 'GET, HEAD', type: expect.stringMatching(/^application\/problem\+json/) });
+      expect((await send('TRACE', '/nowhere')).status).toBe(405);
+      expect(await send('DELETE', '/health')).toMatchObject({ status: 405, allow: 'GET, HEAD' });
+      expect((await send('GET', '/nowhere')).status).toBe(404);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('makes an operationId from the method and path', () => {
