@@ -12,6 +12,7 @@ import type { JourneyOutcome } from '../workflows/arrival-messages';
 import { saveCaseSummary, type CaseSummary } from '../store/case-index';
 import { saveTimelineEntries } from '../store/case-timeline';
 import type { SmtpSettings } from '../notifications/channels/email';
+import type { WebhookPolicy } from '../notifications/channels/webhook-address';
 import { createNotifier } from '../notifications/notify';
 import type { NotificationRequest, NotifyOutcome } from '../notifications/request';
 import { releasePlace, reservePlace, type Release, type Reservation, type ReservationRequest } from '../store/municipalities';
@@ -23,10 +24,12 @@ export type ActivityDeps = {
   smtp?: SmtpSettings;
   /** Tests pin the clock (letter dates, webhook timestamps). */
   clock?: () => Date;
+  /** Which webhook addresses may be called (notifications/channels/webhook-address.ts); unset: public https only. */
+  webhooks?: WebhookPolicy;
 };
 
-export function createActivities({ tables, smtp, clock }: ActivityDeps) {
-  const notifier = createNotifier({ tables, smtp, clock });
+export function createActivities({ tables, smtp, clock, webhooks }: ActivityDeps) {
+  const notifier = createNotifier({ tables, smtp, clock, webhooks });
   const now = () => (clock?.() ?? new Date()).toISOString();
   return {
     /**

@@ -4,15 +4,18 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ensureOperationIds } from './operation-ids';
+import { addCommonResponses, notFoundOrNotAllowed } from './contract';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Client } from '@temporalio/client';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../store/table';
+import type { WebhookPolicy } from '../notifications/channels/webhook-address';
 import type { Scope } from './access';
 import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from '../logging/logger';
 import { fieldErrors, problem } from './problem';
+import { jsonBody } from './json-body';
 import { requestLog } from './request-log';
 import { isUnreachable, RETRY_AFTER_SECONDS, unavailableProblem } from './unavailable';
 import { registerCaseRoutes } from './routes/cases';
@@ -42,6 +45,8 @@ export type ApiDeps = {
   caseIdSecret: string;
   /** Origins of the Temporal Web UI that may call the codec endpoint (CORS). */
   codecCorsOrigins: string[];
+  /** Which webhook URLs the recipient directory accepts; unset: public https only. */
+  webhooks?: WebhookPolicy;
   /** Structured logs without personal data (logging/logger.ts); a default one when not given. */
   logger?: Logger;
   /** The API's clock (goal status, overdue tasks); tests may fix it. */
@@ -77,6 +82,7 @@ export function createApp(deps: ApiDeps) {
   const callTimeoutMs = deps.temporalCallTimeoutMs ?? 10_000;
   app.use('/v1/*', (_c, next) => deps.temporal.withDeadline(Date.now() + callTimeoutMs, next));
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Body too large', 'Request bodies are limited to 256 KiB.') }));
+  app.use('/v1/*', jsonBody());
 
   registerHealthRoutes(app, deps);
   registerMeRoutes(app);
@@ -99,6 +105,7 @@ export function createApp(deps: ApiDeps) {
   });
 
   ensureOperationIds(app);
+  addCommonResponses(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/', description: 'This server' }],
@@ -110,7 +117,7 @@ export function createApp(deps: ApiDeps) {
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
-  app.notFound((c) => problem(c, 404, 'Not found', `No route ${c.req.method} ${c.req.path}.`));
+  app.notFound(notFoundOrNotAllowed(app));
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       // Hono's own parse errors (e.g. malformed JSON) are the caller's fault, not ours.

@@ -37,7 +37,8 @@ export async function audit(
 export function refusalDetail(error: unknown): string {
   if (error instanceof WorkflowNotFoundError) return 'WorkflowNotFound';
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
-  const type = cause instanceof ApplicationFailure ? (cause.type ?? 'ApplicationFailure') : 'Refused';
+  // A workflow validator's plain Error arrives with the type "Error": a refusal like the others.
+  const type = cause instanceof ApplicationFailure && cause.type && cause.type !== 'Error' ? cause.type : 'Refused';
   const rules = [...new Set((cause instanceof Error ? cause.message : '').match(/\bR-[A-Z]+-\d+\b/g) ?? [])];
   return [type, ...rules].join(' ');
 }

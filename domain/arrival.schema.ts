@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { childcareKinds, interpreterNeedRefusal, interpreterQualifications } from './arrival';
+import { consentServices } from './consent';
 import { isoDateSchema } from './dates.schema';
-import { booleanField, longText, oneOf, shortText, strictObject } from './schema';
+import { booleanField, listOf, longText, oneOf, shortText, strictObject } from './schema';
 
 // ---------------------------------------------------------------------------------------------
 // Interpreters (R-ARR-9)
@@ -47,6 +48,15 @@ export const planEvaluationSchema = strictObject({ evaluatedOn: isoDateSchema, n
 export const programmeStartSchema = strictObject({ startDate: isoDateSchema });
 export const programmeEndSchema = strictObject({ endedOn: isoDateSchema, reason: longText });
 export const nirRegistrationSchema = strictObject({ registeredOn: isoDateSchema });
+/** R-PRIV-5: which services may share, for which period, with what limitations. */
+export const consentSchema = strictObject({
+  services: listOf(oneOf(consentServices)).max(consentServices.length),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.optional(),
+  limitations: longText.optional(),
+});
+/** R-PRIV-5: the person withdraws a consent (from the day given, at the latest today). */
+export const consentWithdrawalSchema = strictObject({ consentId: shortText, withdrawnOn: isoDateSchema });
 
 export type CompleteTaskInput = z.output<typeof completeTaskSchema>;
 export type CloseTaskInput = z.output<typeof closeTaskSchema>;

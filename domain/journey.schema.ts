@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import {
   closeTaskSchema,
   completeTaskSchema,
+  consentSchema,
+  consentWithdrawalSchema,
   interpreterNeedSchema,
   kindergartenPlaceSchema,
   nirRegistrationSchema,
@@ -31,6 +33,8 @@ export const journeyStepSchemas = {
   nir_registration: nirRegistrationSchema,
   grant_application: grantApplicationSchema,
   interpreter_need: interpreterNeedSchema,
+  consent: consentSchema,
+  consent_withdrawal: consentWithdrawalSchema,
 } as const satisfies Record<JourneyStepKind, z.ZodType>;
 
 export type JourneyStepInputs = { [K in JourneyStepKind]: z.output<(typeof journeyStepSchemas)[K]> };

@@ -15,6 +15,7 @@ import {
   type InterpreterNeed,
   type InterpreterUsed,
 } from './arrival';
+import { consentRefusal, describeConsent, consentStatus, withdrawalRefusal, type Consent, type ConsentStatus } from './consent';
 import { ageOn, formatNorwegianDate as d, instantToDate, isValidIsoDate, type IsoDate, type IsoInstant } from './dates';
 import {
   calendarYearOf,
@@ -55,6 +56,8 @@ export type JourneyState = {
   grantApplications: (GrantApplication & { record: StepRecord })[];
   /** The settlement notices (R-ARR-4..7) were sent: never again, also not after continue-as-new. */
   announced: boolean;
+  /** R-PRIV-5: consents to share between municipal services. Absent in journeys started before consents existed. */
+  consents?: (Consent & { record: StepRecord; withdrawal?: StepRecord })[];
 };
 
 export function startJourney(profile: ArrivalProfile): JourneyState {
@@ -65,6 +68,7 @@ export function startJourney(profile: ArrivalProfile): JourneyState {
     programme: {},
     grantApplications: [],
     announced: false,
+    consents: [],
   };
 }
 
@@ -84,6 +88,8 @@ export const journeyStepKinds = [
   'nir_registration',
   'grant_application',
   'interpreter_need',
+  'consent',
+  'consent_withdrawal',
 ] as const;
 
 export type JourneyStepKind = (typeof journeyStepKinds)[number];
@@ -206,6 +212,12 @@ export function stepRefusal(profile: ArrivalProfile, state: JourneyState, step: 
 
     case 'interpreter_need':
       return interpreterNeedRefusal(step.input);
+
+    case 'consent':
+      return consentRefusal(state.consents ?? [], step.input);
+
+    case 'consent_withdrawal':
+      return withdrawalRefusal(state.consents ?? [], step.input.consentId, step.input.withdrawnOn, today);
   }
 }
 
@@ -300,6 +312,19 @@ export function applyStep(profile: ArrivalProfile, state: JourneyState, step: Jo
     case 'interpreter_need':
       state.interpreterNeed = { ...step.input, record: record(step.input.needed ? `Trenger tolk (${step.input.language})` : 'Trenger ikke tolk', { ...step.input }) };
       break;
+    case 'consent': {
+      const consents = (state.consents ??= []);
+      const consent = compact({ ...step.input, id: `samtykke-${consents.length + 1}`, services: [...new Set(step.input.services)] });
+      consents.push({ ...consent, record: record(describeConsent(consent)) });
+      break;
+    }
+    case 'consent_withdrawal': {
+      const consent = state.consents?.find((c) => c.id === step.input.consentId);
+      if (!consent) break;
+      consent.withdrawnOn = step.input.withdrawnOn;
+      consent.withdrawal = record(`Samtykket trukket tilbake ${d(step.input.withdrawnOn)}`);
+      break;
+    }
   }
   return opened;
 }
@@ -376,6 +401,8 @@ export type JourneyView = {
   deadlines: DeadlineView[];
   tasks: TaskState[];
   grants: JourneyGrants;
+  /** R-PRIV-5: every consent recorded, with whether it holds today. */
+  consents: (NonNullable<JourneyState['consents']>[number] & { status: ConsentStatus })[];
 };
 
 export function interpreterBadge(state: Pick<JourneyState, 'interpreterNeed'>): InterpreterBadge | undefined {
@@ -443,6 +470,7 @@ export function journeyView(profile: ArrivalProfile, state: JourneyState, today:
     deadlines: deadlinesView(state),
     tasks: state.tasks,
     grants: journeyGrants(profile, state, today, book),
+    consents: (state.consents ?? []).map((c) => ({ ...c, status: consentStatus(c, today) })),
   };
 }
 

@@ -23,7 +23,7 @@ export const personSchema = strictObject({
   citizenship: z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a country code as text') })
     .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 country code in capitals, e.g. SYR, UKR, AFG (XXA stateless, XXX unknown)'),
-  languages: listOf(shortText).min(1, 'must name at least one language the person understands'),
+  languages: listOf(shortText).min(1, 'must name at least one language the person understands').max(20, 'must list at most 20 languages'),
   relation: oneOf(relations),
   /** Reg.nr: UDI's registration number; everyone settled together shares one (R-HH-1). */
   registrationNumber: shortText,

@@ -15,6 +15,7 @@ import { DeliveryError } from './channels/delivery-error';
 import { createMailer, type SmtpSettings } from './channels/email';
 import { LetterUnprintableError, renderLetterPdf, type LetterContent } from './channels/letter';
 import { deliverWebhook } from './channels/webhook';
+import type { WebhookPolicy } from './channels/webhook-address';
 import type { Channel, Recipient } from './directory';
 import { notifyFailureTypes, type NotificationRequest, type NotifyOutcome } from './request';
 
@@ -24,12 +25,14 @@ export type NotifierDeps = {
   smtp?: SmtpSettings;
   clock?: () => Date;
   webhookTimeoutMs?: number;
+  /** Which webhook addresses may be called; unset: public https only. */
+  webhooks?: WebhookPolicy;
 };
 
 /** Which attempt this is, and how many the retry policy allows (0 or undefined: unlimited). */
 export type Attempt = { attempt: number; maxAttempts?: number };
 
-export function createNotifier({ tables, smtp, clock = () => new Date(), webhookTimeoutMs }: NotifierDeps) {
+export function createNotifier({ tables, smtp, clock = () => new Date(), webhookTimeoutMs, webhooks }: NotifierDeps) {
   const mailer = smtp ? createMailer(smtp) : undefined;
 
   async function notify(request: NotificationRequest, { attempt, maxAttempts }: Attempt): Promise<NotifyOutcome> {
@@ -92,7 +95,7 @@ export function createNotifier({ tables, smtp, clock = () => new Date(), webhook
           await deliverWebhook(
             channel,
             { notificationId: request.notificationId, caseId: request.caseId, type: request.type, rule: request.rule, recipient: request.recipient, ...rendered, data: parsed.data },
-            { now: clock(), timeoutMs: webhookTimeoutMs },
+            { now: clock(), timeoutMs: webhookTimeoutMs, policy: webhooks },
           );
           status = 'delivered';
           break;

@@ -10,6 +10,7 @@ import type { Config } from '../temporal.config';
 import { createLogger, type Logger } from '../logging/logger';
 import { persistedSecret } from '../privacy/secrets';
 import { createTokenVerifier } from './auth';
+import { webhookPolicyFor } from '../notifications/channels/webhook-address';
 
 /** CASE_ID_SECRET, or one generated on first start and kept in the data folder (never where none is kept). */
 function caseIdSecret(settings: Config['privacy']['caseIdSecret'], opts: { persist: boolean }): string {
@@ -66,6 +67,7 @@ export function createApiDeps(opts: {
     verifyToken: createTokenVerifier(config.auth, { persist: opts.persist }),
     caseIdSecret: caseIdSecret(config.privacy.caseIdSecret, { persist: opts.persist }),
     codecCorsOrigins: config.privacy.codecCorsOrigins,
+    webhooks: webhookPolicyFor(config.auth),
     logger: opts.logger ?? createLogger(config.log),
   };
 }

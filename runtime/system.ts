@@ -29,6 +29,7 @@ import { assertPortFree } from './ports';
 import { ensureSearchAttributes } from './search-attributes';
 import { connectClient, connectWorkerConnection } from './temporal-connection';
 import { ensureTemporalCli, type Log } from './temporal-binaries';
+import { webhookPolicyFor } from '../notifications/channels/webhook-address';
 
 /** How long a stop waits for in-flight requests before answering them 503 (issue 11: stopped within 30 s in all). */
 export const DRAIN_BOUND_MS = 5_000;
@@ -124,7 +125,7 @@ export async function startSystem(
       connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: { tables, smtp: config.notifications.smtp },
+      deps: { tables, smtp: config.notifications.smtp, webhooks: webhookPolicyFor(config.auth) },
       workflowBundle: opts.workflowBundle,
       tuning: config.worker,
       dataConverter,

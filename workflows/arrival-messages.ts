@@ -136,6 +136,9 @@ export const endProgrammeUpdate = defineUpdate<JourneyView, [StepUpdate<JourneyS
 export const registerInNirUpdate = defineUpdate<JourneyView, [StepUpdate<JourneyStepInput<'nir_registration'>>]>('registerInNir');
 export const applyForGrantUpdate = defineUpdate<JourneyView, [StepUpdate<GrantApplicationRequest>]>('applyForGrant');
 export const recordInterpreterNeedUpdate = defineUpdate<JourneyView, [StepUpdate<JourneyStepInput<'interpreter_need'>>]>('recordInterpreterNeed');
+/** R-PRIV-5: consent to share between municipal services, and its withdrawal. */
+export const recordConsentUpdate = defineUpdate<JourneyView, [StepUpdate<JourneyStepInput<'consent'>>]>('recordConsent');
+export const withdrawConsentUpdate = defineUpdate<JourneyView, [StepUpdate<JourneyStepInput<'consent_withdrawal'>>]>('withdrawConsent');
 
 /** The updates by step kind: the workflow registers them in one loop. */
 export const stepUpdates = {
@@ -150,4 +153,6 @@ export const stepUpdates = {
   nir_registration: registerInNirUpdate,
   grant_application: applyForGrantUpdate,
   interpreter_need: recordInterpreterNeedUpdate,
+  consent: recordConsentUpdate,
+  consent_withdrawal: withdrawConsentUpdate,
 } as const;

@@ -20,8 +20,9 @@ import { bearerSecurity, problemResponses } from './schemas';
 
 const caseIdSchema = z.string().min(1).max(200);
 
+// Exact (additionalProperties: false): a stored item's other attributes never reach a caller.
 const notificationSchema = z
-  .object({
+  .strictObject({
     notificationId: z.string(),
     caseId: z.string(),
     type: z.string(),
@@ -38,17 +39,19 @@ const notificationSchema = z
     updatedAt: z.string().optional(),
     deliveredAt: z.string().optional(),
     data: z.string().optional().describe('The validated data as JSON, exactly what the type’s schema let through; IMDi and supervisors only'),
-    links: z.object({ letter: z.string().optional() }),
+    links: z.strictObject({ letter: z.string().optional() }),
   })
   .openapi('Notification');
 
 /** A message as the API shows it; its validated `data` only in the full view (the body says what was sent). */
 function view(record: NotificationRecord, caseView: CaseViewName): z.infer<typeof notificationSchema> {
-  const { hasLetter, recipientKind: _kind, recipientId: _id, data, ...rest } = record;
+  // Field by field, so the answer holds exactly what the schema declares.
+  const { notificationId, caseId, type, rule, recipient, recipientName, status, attempts, subject, body, lastError, createdAt, updatedAt, deliveredAt, data, hasLetter } = record;
   return {
-    ...rest,
-    ...(caseView === 'full' && data !== undefined ? { data } : {}),
+    notificationId, caseId, type, rule, recipient, recipientName,
     channel: record.channel as z.infer<typeof notificationSchema>['channel'],
+    status, attempts, subject, body, lastError, createdAt, updatedAt, deliveredAt,
+    ...(caseView === 'full' && data !== undefined ? { data } : {}),
     links: { letter: hasLetter ? letterPath(record.caseId, record.notificationId) : undefined },
   };
 }

@@ -4,6 +4,7 @@ import { authorize } from '../access';
 import { recipientIdSchema, recipientInputSchema, recipientKindSchema, type Recipient } from '../../notifications/directory';
 import { InvalidCursorError } from '../../store/case-index';
 import { getRecipient, listRecipients, putRecipient } from '../../store/recipients';
+import { strictWebhookPolicy, webhookUrlProblem } from '../../notifications/channels/webhook-address';
 import type { ApiDeps, AppEnv } from '../app';
 import { problem } from '../problem';
 import { bearerSecurity, problemResponses } from './schemas';
@@ -88,7 +89,7 @@ const putRoute = createRoute({
   },
 });
 
-export function registerRecipientRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDeps, 'tables'>) {
+export function registerRecipientRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDeps, 'tables' | 'webhooks'>) {
   app.openapi(listRoute, async (c) => {
     const { kind, limit, cursor } = c.req.valid('query');
     try {
@@ -110,6 +111,9 @@ export function registerRecipientRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<Api
   app.openapi(putRoute, async (c) => {
     const { kind, id } = c.req.valid('param');
     const input = c.req.valid('json');
+    // SSRF: only addresses the notifier may call are registered (literal IPs checked here, names at send time).
+    const refused = input.channel.type === 'webhook' ? webhookUrlProblem(input.channel.url, deps.webhooks ?? strictWebhookPolicy) : undefined;
+    if (refused) return problem(c, 400, 'Invalid request', 'The body is not valid.', { errors: [{ path: 'channel.url', message: refused }] });
     const { recipient, created } = await putRecipient(deps.tables, { kind, id }, input, new Date().toISOString());
     return created ? c.json(view(recipient), 201) : c.json(view(recipient), 200);
   });

@@ -18,9 +18,11 @@ const descriptions: Record<number, string> = {
   404: 'No such case',
   409: 'Not allowed in the case’s current state: the reason',
   413: 'Body too large',
+  405: 'The path does not have this method (see Allow)',
   415: 'The body is not sent as application/json',
   422: 'Valid input that a rule refuses: the rule and the reason',
-  503: 'A dependency is unreachable',
+  500: 'An error on our side',
+  503: 'A dependency is unreachable; Retry-After says when to try again',
 };
 
 export function problemResponses<S extends number>(...statuses: S[]) {

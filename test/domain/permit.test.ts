@@ -129,6 +129,8 @@ describe('permitGrantedSchema', () => {
     it('needs a three-letter upper-case citizenship code and at least one language', () => {
       expect(issuesOf(personSchema.safeParse(person({ citizenship: 'af' })))[0]).toMatch(/^citizenship: must be an ISO 3166-1 alpha-3 country code/);
       expect(issuesOf(personSchema.safeParse(person({ languages: [] })))).toEqual(['languages: must name at least one language the person understands']);
+      // Issue 11: 40 000 languages were accepted (a 235 KiB permit).
+      expect(issuesOf(personSchema.safeParse(person({ languages: Array.from({ length: 21 }, (_, i) => `språk ${i}`) })))).toEqual(['languages: must list at most 20 languages']);
     });
 
     it('names a missing field as required', () => {

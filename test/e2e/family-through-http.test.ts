@@ -10,7 +10,7 @@ import { uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers } from '../harness/api';
 
 describe('a family from permit to move-in through the API', () => {
-  it('R-ELIG-1, R-INT-2, R-HOST-1, R-DIST-1..3, R-DIST-7, R-MOVE-1..4, R-PRIV-1: every step over HTTP, history in order', async () => {
+  it('R-ELIG-1, R-INT-2, R-HOST-1, R-DIST-1..3, R-DIST-7, R-MOVE-1..4, R-PRIV-1, R-PRIV-5: every step over HTTP, history in order', async () => {
     const cal = await apiCalendar();
     const week = cal.week(60);
     expect((await call(callers.imdi, 'PUT', `/v1/municipalities/3405/${isoWeekYear(week)}`, { name: 'Lillehammer', decided: 20 })).status).toBeLessThan(300);
@@ -61,6 +61,20 @@ describe('a family from permit to move-in through the API', () => {
     const impossible = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/team-meeting`, { heldOn: '2026-02-30' });
     expect(impossible.status, impossible.text).toBe(400);
     expect(impossible.body.errors.map((e: { path: string }) => e.path)).toEqual(['heldOn']);
+    // R-PRIV-5: a consent to share between the school and the health service, recorded and withdrawn over HTTP.
+    const on = cal.today;
+    const consent = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/consent`, { services: ['school', 'health'], validFrom: on, limitations: 'Ikke diagnoser' });
+    expect(consent.status, consent.text).toBe(200);
+    expect(consent.body.consents).toEqual([expect.objectContaining({ id: 'samtykke-1', services: ['school', 'health'], status: 'valid' })]);
+    expect((await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/consent`, { services: ['school', 'magic'], validFrom: on })).body.errors).toEqual([
+      expect.objectContaining({ path: 'services.1' }),
+    ]);
+    const withdrawn = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/consent-withdrawal`, { consentId: 'samtykke-1', withdrawnOn: on });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.consents[0]).toMatchObject({ status: 'withdrawn', withdrawnOn: on });
+    const again = await call(callers.kommune, 'POST', `/v1/cases/${caseId}/persons/${mainDuf}/consent-withdrawal`, { consentId: 'samtykke-1', withdrawnOn: on });
+    expect(again.status, again.text).toBe(409);
+    expect(again.body.detail).toMatch(/allerede trukket tilbake/);
     const household = await call(callers.kommune, 'GET', `/v1/cases/${caseId}/household-journey`);
     expect(household.status, household.text).toBe(200);
     expect(household.text).toContain('Arabic');

@@ -48,7 +48,7 @@ export function useNotifyWorker(opts: { deps?: Omit<ActivityDeps, 'tables'>; tab
       namespace: inject('namespace'),
       taskQueue,
       workflowsPath,
-      activities: createActivities({ ...opts.deps, tables: harness.tables }),
+      activities: createActivities({ webhooks: { allowLoopback: true }, ...opts.deps, tables: harness.tables }),
       dataConverter: testDataConverter(),
     });
     running = worker.run();

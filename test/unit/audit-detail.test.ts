@@ -10,6 +10,6 @@ describe('refusalDetail', () => {
     const refused = new WorkflowUpdateFailedError('update failed', ApplicationFailure.nonRetryable(reason, 'StepRefused'));
     expect(refusalDetail(refused)).toBe('StepRefused R-ARR-4');
     expect(refusalDetail(new WorkflowNotFoundError('case-1 with DUF 202412345678 not found', 'case-1', undefined))).toBe('WorkflowNotFound');
-    expect(refusalDetail(new WorkflowUpdateFailedError('x', ApplicationFailure.nonRetryable('DUF number 202412345678 is not a member')))).toBe('Error');
+    expect(refusalDetail(new WorkflowUpdateFailedError('x', ApplicationFailure.nonRetryable('DUF number 202412345678 is not a member')))).toBe('Refused');
   });
 });
