@@ -22,6 +22,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { CaseState } from '../workflows/messages';
 import type { CaseSummary } from '../store/case-index';
 import type { AuthVariables, Principal, Role } from './auth';
+import { bodyRefusal, type BodyVariables } from './json-body';
 import { problem } from './problem';
 
 export type ScopeName = 'all' | 'own-centre' | 'own-municipality' | 'anonymised-until-accepted' | 'host-municipality';
@@ -91,7 +92,7 @@ export function scopeOf(action: Action, role: Role): Scope | undefined {
 }
 
 /** Route middleware: 403 unless the caller's role appears in the action's row. Runs before body validation. */
-export function authorize(action: Action): MiddlewareHandler<{ Variables: AuthVariables & { scope: Scope } }> {
+export function authorize(action: Action): MiddlewareHandler<{ Variables: AuthVariables & BodyVariables & { scope: Scope } }> {
   return async (c, next) => {
     const { role } = c.get('principal');
     const scope = scopeOf(action, role);
@@ -99,6 +100,8 @@ export function authorize(action: Action): MiddlewareHandler<{ Variables: AuthVa
       const detail = role === 'supervisor' && policy[action].kind === 'write' ? 'Ledere (supervisor) leser alle saker og endrer ingen.' : `Rollen «${role}» har ikke tilgang til «${action}».`;
       return problem(c, 403, 'Forbidden', detail, { action });
     }
+    const refused = c.get('refusedBody');
+    if (refused) return bodyRefusal(c, refused);
     c.set('scope', scope);
     await next();
   };

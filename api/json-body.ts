@@ -3,18 +3,32 @@
  * byte order mark, every string well-formed Unicode (no lone surrogates from `\ud800` escapes),
  * and no object may name a key twice (JSON.parse would silently keep the last one). A refusal is a
  * 400 naming the field (or `(body)`) and the reason; the validators then read the checked text.
- * The size limit (413) is the bodyLimit middleware's, in front of this one.
+ * The size limit (413) is the bodyLimit middleware's, in front of this one. The refusal is answered
+ * by `authorize` (api/access.ts), after the caller's access is checked: a caller who may not take
+ * the step learns nothing about its body, and gets the same 403 whatever it sent.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { problem, type FieldError } from './problem';
 
 const jsonType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
-export function jsonBody(): MiddlewareHandler {
+export type BodyVariables = { refusedBody?: FieldError };
+
+/** The 400 for a body this middleware refused. */
+export function bodyRefusal(c: Context, error: FieldError): Response {
+  return problem(c, 400, 'Invalid request', 'The body is not valid.', { errors: [error] });
+}
+
+export function jsonBody(): MiddlewareHandler<{ Variables: BodyVariables }> {
   return async (c, next) => {
-    if (!jsonType.test(c.req.header('content-type') ?? '')) return next();
+    if (!jsonType.test(c.req.header('content-type') ?? '') || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const refused = (error: FieldError) => problem(c, 400, 'Invalid request', 'The body is not valid.', { errors: [error] });
+    // No body at all is for the route's validator to judge (a body it requires is "required" there).
+    if (bytes.length === 0) return next();
+    const refused = (error: FieldError) => {
+      c.set('refusedBody', error);
+      return next();
+    };
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       return refused({ path: '(body)', message: 'starts with a byte order mark (BOM); send UTF-8 without one' });
     }

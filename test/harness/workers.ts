@@ -43,7 +43,8 @@ async function startWorker(connection: NativeConnection, taskQueue: string, tabl
     namespace,
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ tables }),
+    // The test receivers listen on this machine, as in the embedded default (webhookPolicyFor).
+    activities: createActivities({ tables, webhooks: { allowLoopback: true } }),
     dataConverter: testDataConverter(),
     maxCachedWorkflows: 50,
   });

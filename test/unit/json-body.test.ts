@@ -51,6 +51,17 @@ describe('JSON request bodies', () => {
     expect(answer.body.errors?.[0]?.path).toBe('channel.type');
   });
 
+  it('a caller who may not write gets its 403 whatever the body, a refused body is answered only after access', async () => {
+    const udi = await signToken(secret, settings, { sub: 'udi-1', role: 'udi' });
+    const response = await app.request('/v1/recipients/school/s-1', { method: 'PUT', headers: { authorization: `Bearer ${udi}`, 'content-type': 'application/json' }, body: utf8('{"name":') });
+    expect(response.status).toBe(403);
+  });
+
+  it('a request that says JSON but sends no body is left to the route (a GET from a client that always sets the header)', async () => {
+    const response = await app.request('/v1/me', { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    expect(response.status).toBe(200);
+  });
+
   it('a body over 256 KiB is a 413, with or without a Content-Length', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(300 * 1024), channel: { type: 'none' } });
     expect((await put(big)).status).toBe(413);
