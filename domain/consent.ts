@@ -6,6 +6,7 @@
  * is passed in.
  */
 import { formatNorwegianDate as d, isValidIsoDate, type IsoDate } from './dates';
+import { listInNorwegian } from './text';
 
 /** The municipal services a refugee may let share information with each other. */
 export const consentServices = ['refugee_service', 'adult_education', 'school', 'kindergarten', 'health', 'nav', 'child_welfare', 'housing'] as const;
@@ -68,8 +69,7 @@ export function withdrawalRefusal(consents: readonly Consent[], consentId: strin
 
 /** What the consent covers, as the journey's record says it. */
 export function describeConsent(input: ConsentInput): string {
-  const services = input.services.map((s) => consentServiceNames[s]);
-  const list = services.length > 1 ? `${services.slice(0, -1).join(', ')} og ${services.at(-1)}` : (services[0] ?? '');
+  const list = listInNorwegian(input.services.map((s) => consentServiceNames[s]));
   const period = input.validTo === undefined ? `fra ${d(input.validFrom)}` : `fra ${d(input.validFrom)} til ${d(input.validTo)}`;
   return `Samtykke til å dele taushetsbelagte opplysninger mellom ${list}, ${period}${input.limitations ? ` (begrensninger: ${input.limitations})` : ''}`;
 }

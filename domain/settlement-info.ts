@@ -13,6 +13,7 @@ import { ageOn, type IsoDate } from './dates';
 import { ADULT_AGE, adults, fullName } from './household';
 import type { PermitGranted, PermitType, Person } from './permit';
 import type { InterviewRecord, SettlementInfo } from './settlement-info.schema';
+import { listInNorwegian } from './text';
 
 /** The registered information as the API parsed it (shapes in settlement-info.schema.ts). */
 export type {
@@ -184,10 +185,6 @@ function specialNeedsMissing(filled: SettlementInfo, subjects: readonly { dufNum
     });
   }
   return missing;
-}
-
-function listInNorwegian(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
 }
 
 /**

@@ -5,9 +5,8 @@
  * with its Idempotency-Key is applied once, and the read model catches up with the workflows.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { uniqueFamilyPermitBody } from '../fixtures/permits';
-import { apiCalendar, callers } from '../harness/api';
-import { attempt, faultSystem, isAlive, waitUntil, type FaultSystem } from './system';
+import { callers } from '../harness/api';
+import { attempt, createCases, faultSystem, isAlive, postNote, waitUntil, type FaultSystem } from './system';
 
 const CASES = 3;
 const NOTES_PER_CASE = 8;
@@ -26,18 +25,11 @@ describe('kill -9 of npm start, then npm start again', () => {
 
     const udi = await system.headers(callers.udi);
     const imdi = await system.headers(callers.imdi);
-    const cal = await apiCalendar(api);
-    const caseIds: string[] = [];
-    for (let i = 0; i < CASES; i++) {
-      const created = await attempt(`${api}/v1/permits`, { method: 'POST', headers: udi, body: JSON.stringify(uniqueFamilyPermitBody(cal)) });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      caseIds.push(created.body.caseId);
-    }
+    const caseIds = await createCases(api, udi, CASES);
 
     // The burst: every note has its own key; the process is killed while they are in flight.
     const notes = caseIds.flatMap((caseId) => Array.from({ length: NOTES_PER_CASE }, (_, n) => ({ caseId, key: `${caseId}-note-${n}`, text: `Merknad ${n} før krasjet.` })));
-    const send = (note: (typeof notes)[number]) =>
-      attempt(`${api}/v1/cases/${note.caseId}/internal-notes`, { method: 'POST', headers: { ...imdi, 'idempotency-key': note.key }, body: JSON.stringify({ text: note.text }) });
+    const send = (note: (typeof notes)[number]) => postNote(api, imdi, note);
     let answered = 0;
     const burst = notes.map((note, i) =>
       new Promise((r) => setTimeout(r, i * 100))

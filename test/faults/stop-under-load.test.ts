@@ -5,9 +5,8 @@
  * Idempotency-Key after the next start is applied once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { uniqueFamilyPermitBody } from '../fixtures/permits';
-import { apiCalendar, callers } from '../harness/api';
-import { attempt, faultSystem, waitUntil, type FaultSystem } from './system';
+import { callers } from '../harness/api';
+import { attempt, createCases, faultSystem, postNote, waitUntil, type FaultSystem } from './system';
 
 const STOP_BOUND_MS = 30_000;
 const STEPS = 24;
@@ -22,12 +21,9 @@ describe('SIGINT under load', () => {
     const first = await system.start();
     const udi = await system.headers(callers.udi);
     const imdi = await system.headers(callers.imdi);
-    const created = await attempt(`${api}/v1/permits`, { method: 'POST', headers: udi, body: JSON.stringify(uniqueFamilyPermitBody(await apiCalendar(api))) });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const caseId = created.body.caseId as string;
+    const [caseId] = (await createCases(api, udi, 1)) as [string];
 
-    const send = (n: number) =>
-      attempt(`${api}/v1/cases/${caseId}/internal-notes`, { method: 'POST', headers: { ...imdi, 'idempotency-key': `stop-${n}` }, body: JSON.stringify({ text: `Merknad ${n} under stopp.` }) });
+    const send = (n: number) => postNote(api, imdi, { caseId, key: `stop-${n}`, text: `Merknad ${n} under stopp.` });
     // All in flight at once: the case takes them one at a time, so most are still waiting at SIGINT.
     const burst = Array.from({ length: STEPS }, (_, n) => send(n));
     await new Promise((r) => setTimeout(r, 300));

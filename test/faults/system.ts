@@ -6,11 +6,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { signToken } from '../../api/auth';
 import { freePort } from '../../runtime/ports';
 import { commandLine, PID_FILE } from '../../runtime/pid-file';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../temporal.config';
-import type { Caller } from '../harness/api';
+import { uniqueFamilyPermitBody } from '../fixtures/permits';
+import { apiCalendar, type Caller } from '../harness/api';
 
 export const READY_TIMEOUT_MS = 120_000;
 
@@ -126,4 +128,21 @@ export async function attempt(url: string, init: RequestInit, timeoutMs = 60_000
   } catch {
     return { status: 0, body: undefined, retryAfter: null, ms: Date.now() - begun };
   }
+}
+
+/** `count` new family cases, registered through the API by UDI (`udi` its headers); their ids. */
+export async function createCases(api: string, udi: Record<string, string>, count: number): Promise<string[]> {
+  const cal = await apiCalendar(api);
+  const caseIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await attempt(`${api}/v1/permits`, { method: 'POST', headers: udi, body: JSON.stringify(uniqueFamilyPermitBody(cal)) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    caseIds.push(created.body.caseId);
+  }
+  return caseIds;
+}
+
+/** The step every fault test bursts: an internal note by IMDi (`imdi` its headers) with its own key, counted exactly in the case state. */
+export function postNote(api: string, imdi: Record<string, string>, note: { caseId: string; key: string; text: string }, timeoutMs?: number) {
+  return attempt(`${api}/v1/cases/${note.caseId}/internal-notes`, { method: 'POST', headers: { ...imdi, 'idempotency-key': note.key }, body: JSON.stringify({ text: note.text }) }, timeoutMs);
 }

@@ -6,9 +6,8 @@
  * with its Idempotency-Key is applied once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { uniqueFamilyPermitBody } from '../fixtures/permits';
-import { apiCalendar, callers } from '../harness/api';
-import { attempt, faultSystem, isAlive, waitUntil, type FaultSystem } from './system';
+import { callers } from '../harness/api';
+import { attempt, createCases, faultSystem, isAlive, postNote, waitUntil, type FaultSystem } from './system';
 
 // Shorter than the default (10 s) so the outage outlasts it: the dev server is back within seconds.
 const CALL_TIMEOUT_MS = 2_000;
@@ -26,18 +25,12 @@ describe('the Temporal dev server killed under load', () => {
     const running = await system.start();
     const udi = await system.headers(callers.udi);
     const imdi = await system.headers(callers.imdi);
-    const cal = await apiCalendar(api);
-    const caseIds: string[] = [];
-    for (let i = 0; i < LOOPS; i++) {
-      const created = await attempt(`${api}/v1/permits`, { method: 'POST', headers: udi, body: JSON.stringify(uniqueFamilyPermitBody(cal)) });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      caseIds.push(created.body.caseId);
-    }
+    const caseIds = await createCases(api, udi, LOOPS);
 
     const sent: Sent[] = [];
     const problems: { status: number; retryAfter: string | null; detail?: string; ms: number }[] = [];
     const note = async (caseId: string, key: string, text: string) => {
-      const r = await attempt(`${api}/v1/cases/${caseId}/internal-notes`, { method: 'POST', headers: { ...imdi, 'idempotency-key': key }, body: JSON.stringify({ text }) }, 60_000);
+      const r = await postNote(api, imdi, { caseId, key, text }, 60_000);
       if (r.status !== 200) problems.push({ status: r.status, retryAfter: r.retryAfter, detail: r.body?.detail, ms: r.ms });
       return r;
     };
