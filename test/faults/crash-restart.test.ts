@@ -44,8 +44,12 @@ describe('kill -9 of npm start, then npm start again', () => {
     first.process.kill('SIGKILL');
     const outcomes = await Promise.all(burst);
     await first.exited;
-    // Answered or cut off: never a 5xx from the dying process.
-    for (const o of outcomes) expect([0, 200], JSON.stringify(o.body)).toContain(o.status);
+    // Answered, cut off, or — on a loaded machine, before the kill — an honest 503 with Retry-After
+    // (retried below with its key like the cut-off ones); never a 500.
+    for (const o of outcomes) {
+      expect([0, 200, 503], JSON.stringify(o.body)).toContain(o.status);
+      if (o.status === 503) expect(o.retryAfter).toBeTruthy();
+    }
 
     // The dev server dies with its parent (the watchdog), not left holding its port.
     expect(await waitUntil(() => !isAlive(devServer), 15_000), `dev server pid ${devServer} outlived npm start`).toBe(true);
