@@ -78,6 +78,12 @@ export const policy = {
   // After the move: the settling municipality's refugee service runs each person's journey.
   'journey.read': { kind: 'read', roles: { kommune: 'own-municipality', imdi: 'all', supervisor: 'all' } },
   'journey.step': { kind: 'write', roles: { kommune: 'own-municipality' } },
+  // R-DIST-8: the settling municipality reports missing or wrong information; IMDi forwards it to
+  // UDI, UDI takes it up with the centre. The centre reads a report once it is taken up with it.
+  'report.create': { kind: 'write', roles: { kommune: 'own-municipality' } },
+  'report.read': { kind: 'read', roles: { kommune: 'own-municipality', mottak: 'own-centre', imdi: 'all', udi: 'all', supervisor: 'all' } },
+  'report.forward': { kind: 'write', roles: { imdi: 'all' } },
+  'report.take-up': { kind: 'write', roles: { udi: 'all' } },
   // The codec server decrypts any payload of any case for the Temporal Web UI: supervisors only.
   'codec.decode': { kind: 'read', roles: { supervisor: 'all' } },
   'codec.encode': { kind: 'read', roles: { supervisor: 'all' } },

@@ -16,6 +16,7 @@ import { authenticate, type AuthVariables, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from '../logging/logger';
 import { fieldErrors, problem } from './problem';
 import { jsonBody } from './json-body';
+import { registerInformationReportRoutes } from './routes/information-reports';
 import { requestLog } from './request-log';
 import { isUnreachable, RETRY_AFTER_SECONDS, unavailableProblem } from './unavailable';
 import { registerCaseRoutes } from './routes/cases';
@@ -95,6 +96,7 @@ export function createApp(deps: ApiDeps) {
   registerStepRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerInformationReportRoutes(app, deps);
   registerCodecRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

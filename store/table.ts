@@ -25,6 +25,8 @@
  * | the case a person is in (R-ELIG-5)        | pk PERSON#<HMAC of the DUF number>, sk CASE              |
  * | a closed case's or journey's archive      | pk ARCHIVE#<workflowId>, sk PART#<n> (store/archive.ts)   |
  * | archives by kind, oldest closing first    | byKind:  gsi2pk KIND#archive#<kind>, gsi2sk <closedAt>#<workflowId> (part 0 only) |
+ * | one missing-information report (R-DIST-8)| pk INFOREPORT#<reportId>, sk REPORT (store/information-reports.ts) |
+ * | those reports, in the order reported      | byKind:  gsi2pk KIND#information-report, gsi2sk <reportedAt>#<reportId> |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
@@ -256,7 +258,33 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase, archivePart };
+  /** R-DIST-8: a municipality's report of missing or wrong information, on its way IMDi → UDI → the centre. */
+  const informationReport = new Entity({
+    name: 'InformationReport',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+      reportId: string(),
+      caseId: string(),
+      municipalityNumber: string(),
+      receptionCentreId: string(),
+      categories: list(string()),
+      description: string(),
+      status: string(),
+      reportedAt: string(),
+      reportedBy: map({ id: string(), role: string(), organisation: string().optional() }),
+      forwardedAt: string().optional(),
+      forwardedBy: map({ id: string(), role: string(), organisation: string().optional() }).optional(),
+      takenUpAt: string().optional(),
+      takenUpBy: map({ id: string(), role: string(), organisation: string().optional() }).optional(),
+      udiNote: string().optional(),
+    }),
+  });
+
+  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase, archivePart, informationReport };
 }
 
 export type Tables = ReturnType<typeof createTables>;

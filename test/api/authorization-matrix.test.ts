@@ -181,6 +181,24 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     // Always within the caller's reach: a reception centre or municipality gets its own only.
     expect: { none: 401, udi: 403, mottak: 200, otherMottak: 200, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
   },
+  'POST /v1/cases/{caseId}/information-reports': {
+    // R-DIST-8: only the settling municipality; this case is offered, not settled, so out of its reach.
+    request: async () => ({ method: 'POST', path: `/v1/cases/${sharedCase}/information-reports`, body: { categories: ['pets'], description: 'Hund ikke nevnt.' } }),
+    expect: { ...none403, none: 401, kommune: 404, otherKommune: 404 },
+  },
+  'GET /v1/information-reports': {
+    // Everyone with a part in the routing reads the reports within its reach (a list, never another's).
+    request: async () => ({ method: 'GET', path: `/v1/information-reports?from=${cal.day(-1)}&to=${cal.today}` }),
+    expect: { none: 401, udi: 200, mottak: 200, otherMottak: 200, kommune: 200, otherKommune: 200, imdi: 200, supervisor: 200 },
+  },
+  'POST /v1/information-reports/{reportId}/forward': {
+    request: async () => ({ method: 'POST', path: '/v1/information-reports/rapport-none/forward', body: {} }),
+    expect: { ...none403, none: 401, imdi: 404 },
+  },
+  'POST /v1/information-reports/{reportId}/take-up': {
+    request: async () => ({ method: 'POST', path: '/v1/information-reports/rapport-none/take-up', body: { note: 'Tatt opp.' } }),
+    expect: { ...none403, none: 401, udi: 404 },
+  },
   'GET /v1/statistics': {
     request: async () => ({ method: 'GET', path: `/v1/statistics?from=${cal.month(-12)}&to=${cal.today}` }),
     expect: { none: 401, udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 200, supervisor: 200 },
