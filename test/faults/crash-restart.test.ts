@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { callers } from '../harness/api';
-import { attempt, createCases, faultSystem, isAlive, postNote, waitUntil, type FaultSystem } from './system';
+import { attempt, createCases, faultSystem, isAlive, postNote, retryWhileUnavailable, waitUntil, type FaultSystem } from './system';
 
 const CASES = 3;
 const NOTES_PER_CASE = 8;
@@ -59,8 +59,8 @@ describe('kill -9 of npm start, then npm start again', () => {
     const restartMs = Date.now() - began;
     expect(second.output()).not.toMatch(/already in use/);
 
-    // The interrupted steps again, with their keys: each applied once in all.
-    const retried = await Promise.all(notes.map((note, i) => (outcomes[i]!.status === 200 ? Promise.resolve(outcomes[i]!) : send(note))));
+    // The interrupted steps again, with their keys, as a client does (a 503 waits its Retry-After): each applied once in all.
+    const retried = await Promise.all(notes.map((note, i) => (outcomes[i]!.status === 200 ? Promise.resolve(outcomes[i]!) : retryWhileUnavailable(() => send(note)))));
     for (const r of retried) expect(r.status, JSON.stringify(r.body)).toBe(200);
     for (const caseId of caseIds) {
       const state = (await attempt(`${api}/v1/cases/${caseId}`, { headers: imdi })).body;

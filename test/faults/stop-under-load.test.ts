@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { callers } from '../harness/api';
-import { attempt, createCases, faultSystem, postNote, waitUntil, type FaultSystem } from './system';
+import { attempt, createCases, faultSystem, postNote, retryWhileUnavailable, waitUntil, type FaultSystem } from './system';
 
 const STOP_BOUND_MS = 30_000;
 const STEPS = 24;
@@ -56,8 +56,7 @@ describe('SIGINT under load', () => {
     for (const [n, o] of outcomes.entries()) {
       if (o.status === 200) continue;
       // As a client would: again after a 503, with the same key.
-      let again = await send(n);
-      for (let tries = 1; again.status === 503 && tries < 5; tries++) again = await new Promise((r) => setTimeout(r, 1_000)).then(() => send(n));
+      const again = await retryWhileUnavailable(() => send(n));
       expect(again.status, JSON.stringify(again.body)).toBe(200);
     }
     const state = (await attempt(`${api}/v1/cases/${caseId}`, { headers: imdi })).body;

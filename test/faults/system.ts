@@ -146,3 +146,13 @@ export async function createCases(api: string, udi: Record<string, string>, coun
 export function postNote(api: string, imdi: Record<string, string>, note: { caseId: string; key: string; text: string }, timeoutMs?: number) {
   return attempt(`${api}/v1/cases/${note.caseId}/internal-notes`, { method: 'POST', headers: { ...imdi, 'idempotency-key': note.key }, body: JSON.stringify({ text: note.text }) }, timeoutMs);
 }
+
+/** What a client does with a 503 or a cut connection: waits Retry-After (or a second) and sends the same request again, within `timeoutMs`. */
+export async function retryWhileUnavailable<R extends { status: number; retryAfter: string | null }>(send: () => Promise<R>, timeoutMs = 90_000): Promise<R> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await send();
+    if ((answer.status !== 0 && answer.status !== 503) || Date.now() > until) return answer;
+    await new Promise((r) => setTimeout(r, Number(answer.retryAfter ?? 1) * 1000));
+  }
+}

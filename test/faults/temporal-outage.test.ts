@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { callers } from '../harness/api';
-import { attempt, createCases, faultSystem, isAlive, postNote, waitUntil, type FaultSystem } from './system';
+import { attempt, createCases, faultSystem, isAlive, postNote, retryWhileUnavailable, waitUntil, type FaultSystem } from './system';
 
 // Shorter than the default (10 s) so the outage outlasts it: the dev server is back within seconds.
 const CALL_TIMEOUT_MS = 2_000;
@@ -76,8 +76,7 @@ describe('the Temporal dev server killed under load', () => {
 
     // Each 503'd step again with its key, as a client would: every note exactly once.
     for (const s of sent.filter((s) => s.status !== 200)) {
-      let again = await note(s.caseId, s.key, s.text);
-      for (let tries = 1; again.status !== 200 && tries < 5; tries++) again = await new Promise((r) => setTimeout(r, 1_000)).then(() => note(s.caseId, s.key, s.text));
+      const again = await retryWhileUnavailable(() => note(s.caseId, s.key, s.text));
       expect(again.status, JSON.stringify(again)).toBe(200);
     }
     for (const caseId of caseIds) {
