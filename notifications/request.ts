@@ -73,7 +73,10 @@ export const NOTIFY_MAX_ATTEMPTS = 10;
  * 'delivery-failed' message to the caseworker's party.
  */
 export const notifyActivityOptions = {
-  startToCloseTimeout: '1 minute',
+  // One attempt is a webhook call (its own 10 s timeout, WEBHOOK_TIMEOUT_MS), an SMTP hand-over or a
+  // letter of a few pages, plus two store writes: 30 s is ample, and an attempt lost with a crashed
+  // worker is tried again after 30 s, not a minute. Only the message waits; no step does (the outbox).
+  startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '10 seconds',
     backoffCoefficient: 2,

@@ -24,6 +24,7 @@ import { signingSecret } from './auth';
 import { startDevServer } from './dev-server';
 import { startEmbeddedDynamo } from './embedded-dynamo';
 import { claimDataDir } from './pid-file';
+import { restrictDataDir } from './data-at-rest';
 import { createDrain } from './http-drain';
 import { assertPortFree } from './ports';
 import { ensureSearchAttributes } from './search-attributes';
@@ -70,6 +71,7 @@ export async function startSystem(
   let onChild: ((name: string, pid: number) => void) | undefined;
   try {
     if (persist) {
+      restrictDataDir(config.dataDir);
       ensureDataFormat(config.dataDir, log);
       // Before any port is bound: what a killed run of this folder left is stopped first.
       const pidFile = await claimDataDir(config.dataDir, log);

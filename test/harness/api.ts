@@ -60,6 +60,17 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
   }
 }
 
+/**
+ * The tests of one run share one API and so one decided number per municipality and year: a fixed
+ * number runs out as households are added by more tests. A municipality they share gets the most
+ * places the API takes; the capacity rules themselves (R-DIST-2) are tested on municipalities of
+ * their own (municipality-capacity.test.ts).
+ */
+export async function roomForEveryTestHousehold(municipalityNumber: string, name: string, year: number): Promise<void> {
+  const response = await call(callers.imdi, 'PUT', `/v1/municipalities/${municipalityNumber}/${year}`, { name, decided: 100_000 });
+  if (response.status !== 200) throw new Error(`decided number for ${municipalityNumber}/${year}: ${response.status} ${response.text}`);
+}
+
 /** Today on the API's own clock (its Date header), for every date an API test derives. */
 export async function apiCalendar(apiUrl: string = inject('apiUrl')): Promise<Calendar> {
   const response = await fetch(`${apiUrl}/health`);
