@@ -398,10 +398,18 @@ async function familyRaw(j: Journey, i: number, stepTimes?: Map<string, number[]
   await assertSettledRow(caseId);
 }
 
-/** Fully processed: the read model's row says settled. */
+/**
+ * Fully processed: the read model's row says settled. The row follows the step (the projection,
+ * issue 13 §3), so this waits for it — a case counts only once its row is written.
+ */
 async function assertSettledRow(caseId: string) {
-  const row = await getCaseSummary(system.tables, caseId);
-  if (row?.stage !== 'settled') throw new Error(`case ${caseId}: read-model row is ${row?.stage ?? 'missing'}, not settled`);
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    const row = await getCaseSummary(system.tables, caseId);
+    if (row?.stage === 'settled') return;
+    if (performance.now() > deadline) throw new Error(`case ${caseId}: read-model row is ${row?.stage ?? 'missing'}, not settled`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 /** Cases per second, and CPU milliseconds per case (this process tree: API, worker, dynalite, dev server). */

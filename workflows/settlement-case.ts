@@ -58,6 +58,13 @@ export const MAX_HISTORY_EVENTS_PER_RUN = 2_000;
 /** patched() id: a step's messages are delivered after it answers (issue 11). */
 const MESSAGES_AFTER_THE_STEP = 'messages-after-the-step';
 
+/**
+ * patched() id: a step answers as soon as its change is decided (issue 13 §3). The read model's row,
+ * its timeline entries and the search attributes follow from one projection loop, after the answer;
+ * the step does not wait for its messages either (they are in the outbox, issue 11).
+ */
+const PROJECTION_AFTER_THE_STEP = 'projection-after-the-step';
+
 /** patched() id: a closed case is archived before its workflow returns (issue 14, store/archive.ts). */
 const ARCHIVE_CASE = 'archive-case';
 
@@ -123,7 +130,7 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       stepUpdates[name] as unknown as UpdateDefinition<StepResult, [StepCall<S>]>,
       async (call: StepCall<S>) => {
         const { result, queued } = await lock.run(() => takeStep(name, call));
-        await handedOver(queued); // bounded: a hanging recipient never holds the step
+        if (!projectionAfterTheStep()) await handedOver(queued); // bounded: a hanging recipient never holds the step
         return result;
       },
       {
@@ -194,15 +201,44 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
       queued.length = 0;
     }
     for (const effect of change.effects) if (effect.kind !== 'notify') await runEffect(effect);
-    await recordSummary(change);
+    if (projectionAfterTheStep()) project(change);
+    else await recordSummary(change.entries);
     pumpOutbox();
     return queued;
   }
 
+  // ─── The projection: the read model after the step ────────────────────────────────────────
+  const projection = { entries: [] as Change['entries'], pending: false, running: false };
+  let projectionPatched: boolean | undefined;
+  function projectionAfterTheStep(): boolean {
+    return (projectionPatched ??= patched(PROJECTION_AFTER_THE_STEP));
+  }
+  const projected = () => !projection.pending && !projection.running;
+
+  /**
+   * Queues a change for the read model. One loop writes it, so rows arrive in version order; changes
+   * that come while a write is in flight are written together in the next one (the newest summary,
+   * every entry once). The run hands over or ends only when the loop is idle (see below).
+   */
+  function project(change: Change): void {
+    projection.entries.push(...change.entries);
+    projection.pending = true;
+    if (projection.running) return;
+    projection.running = true;
+    void (async () => {
+      while (projection.pending) {
+        projection.pending = false;
+        await recordSummary(projection.entries.splice(0));
+      }
+    })()
+      .catch((error) => void (failure ??= error))
+      .finally(() => (projection.running = false));
+  }
+
   /** The read model's row and new timeline entries, and the search attributes Temporal lists the case by. */
-  async function recordSummary(change: Change): Promise<void> {
+  async function recordSummary(entries: Change['entries']): Promise<void> {
     const summary = caseSummary(state, clock());
-    await recordCaseSummary(summary, change.entries);
+    await recordCaseSummary(summary, entries);
     showInTemporal(summary);
   }
 
@@ -271,7 +307,8 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
     await lock.run(async () => {
       const change = newChange();
       settleDelivery(item, failed, change);
-      await recordSummary(change);
+      if (projectionAfterTheStep()) project(change);
+      else await recordSummary(change.entries);
     });
   }
 
@@ -358,11 +395,11 @@ export async function settlementCase(input: SettlementCaseInput): Promise<CaseSt
   await condition(() => failure !== undefined || isFinal() || historyFull());
   failIfLoopFailed();
   // A case that ended still sends what it decided (health and NAV hear of the settlement).
-  if (isFinal()) await condition(() => failure !== undefined || (state.outbox.length === 0 && delivering.size === 0));
+  if (isFinal()) await condition(() => failure !== undefined || (state.outbox.length === 0 && delivering.size === 0 && projected()));
   failIfLoopFailed();
   stopping = true; // the scheduler sleeps on; the lock being idle means none of its work is in flight
   void scheduler;
-  await condition(() => allHandlersFinished() && lock.idle && delivering.size === 0);
+  await condition(() => allHandlersFinished() && lock.idle && delivering.size === 0 && projected());
   if (!isFinal()) {
     await continueAsNew<typeof settlementCase>({ caseId, permit, continued: state, maxHistoryEvents: input.maxHistoryEvents, dataFormat: DATA_FORMAT });
   }
