@@ -91,7 +91,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/cases/{caseId}',
-  summary: 'One case live from its workflow, in the caller’s view (R-REG-3, R-PRIV-1..3): IMDi and supervisors in full; UDI, the centre, the settling municipality, the host municipality (R-HOST-1/2) each their part; a municipality before acceptance the anonymised profile (R-DIST-3)',
+  summary: 'One case live from its workflow (once it has ended: from its archive), in the caller’s view (R-REG-3, R-PRIV-1..3): IMDi and supervisors in full; UDI, the centre, the settling municipality, the host municipality (R-HOST-1/2) each their part; a municipality before acceptance the anonymised profile (R-DIST-3)',
   tags: ['cases'],
   security: bearerSecurity,
   middleware: [authorize('case.read')] as const,
