@@ -339,14 +339,38 @@ async function creations(journey: Journey) {
   }
 }
 
-/** The read model has the case's row (written by the case's projection after its start). */
-async function rowWritten(caseId: string) {
-  const deadline = performance.now() + 60_000;
-  while (!(await getCaseSummary(system.tables, caseId))) {
-    if (performance.now() > deadline) throw new Error(`case ${caseId}: no read-model row after 60 s`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/**
+ * The read model has the case's row (written by the case's projection after its start). The bench
+ * watches the store client's writes instead of polling: polling 50 cases every few milliseconds
+ * would itself load the main thread it measures.
+ */
+const rowWaiters = new Map<string, () => void>();
+function rowWritten(caseId: string): Promise<void> {
+  const written = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`case ${caseId}: no read-model row after 60 s`)), 60_000);
+    rowWaiters.set(caseId, () => {
+      clearTimeout(timer);
+      rowWaiters.delete(caseId);
+      resolve();
+    });
+  });
+  // Written before the watch began (a quick projection): the row is there already.
+  void getCaseSummary(system.tables, caseId).then((row) => row && rowWaiters.get(caseId)?.());
+  return written;
 }
+system.tables.table.getDocumentClient().middlewareStack.add(
+  (next) => async (args) => {
+    const result = await next(args);
+    const input = args.input as { Item?: Record<string, any>; TransactItems?: { Put?: { Item?: Record<string, any> } }[] };
+    const items = [input.Item, ...(input.TransactItems ?? []).map((t) => t.Put?.Item)];
+    for (const item of items) {
+      const pk: unknown = item?.pk?.S ?? item?.pk;
+      if (typeof pk === 'string' && pk.startsWith('CASE#') && (item?.sk?.S ?? item?.sk) === 'SUMMARY') rowWaiters.get(pk.slice(5))?.();
+    }
+    return result;
+  },
+  { step: 'build', name: 'benchRowWatch' },
+);
 
 /** 2b. Throughput of whole journeys: families fully processed (permit → settled) per second. */
 async function throughputs(journey: Journey) {
