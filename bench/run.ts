@@ -14,6 +14,7 @@
  *     API, as raw updates on the same workflow, and a raw update on a trivial workflow (the floor);
  *  2. creation: new cases fully processed (permit → read-model row written) per second, and
  *     whole journeys: families permit → settled (row says settled) per second;
+ *  3a. one case read: an open case cached in the worker, a completed case (archive vs replayed query);
  *  3. statistics for a year (and one list page) at 1 k and 100 k case-index rows, written
  *     straight to the store with its own code (store/case-index.ts saveCaseSummary);
  *  4. worker memory: a worker alone in its own process (bench/memory-worker.ts), RSS with 0 and N
@@ -84,8 +85,8 @@ const opts = {
   rows: list(flags.rows, preset.rows),
   open: list(flags.open, preset.open),
   repeats: Number(flags.repeats ?? preset.repeats),
-  /** Sections to run: latency, creation, throughput, reads, memory (default all). */
-  only: new Set((flags.only ?? 'latency,creation,throughput,reads,memory').split(',')),
+  /** Sections to run: latency, creation, throughput, case-reads, reads, memory (default all). */
+  only: new Set((flags.only ?? 'latency,creation,throughput,case-reads,reads,memory').split(',')),
   /** New cases per creation run (issue 13: cases/s fully processed, at concurrency 1, 10, 50). */
   creations: Number(flags.creations ?? preset.creations),
   creationConcurrency: list(flags['creation-concurrency'], preset.creationConcurrency),
@@ -233,6 +234,8 @@ async function main() {
   if (opts.only.has('latency')) await latency(journey);
   if (opts.only.has('creation')) await creations(journey);
   if (opts.only.has('throughput')) await throughputs(journey);
+  // 3a. One case read: open and cached, completed.
+  if (opts.only.has('case-reads')) await caseReads(journey);
   // 3. Reads at 1 k … 100 k case-index rows.
   if (opts.only.has('reads')) await readsAtScale(cal);
   // 4. Worker memory.
@@ -476,6 +479,7 @@ async function familyThroughApi(j: Journey, i: number, stepTimes?: Map<string, n
     if (r.status !== 200) throw new Error(`${route}: ${r.status} ${r.text}`);
   }
   await assertSettledRow(caseId);
+  return caseId;
 }
 
 async function familyRaw(j: Journey, i: number, stepTimes?: Map<string, number[]>, createTimes?: number[]) {
@@ -528,6 +532,40 @@ async function trivialUpdates(n: number): Promise<number[]> {
   for (let i = 0; i < n; i++) await timed(samples, () => handle.executeUpdate(pingUpdate, { args: [i] }));
   await handle.executeUpdate(pingUpdate, { args: [-1] });
   return samples;
+}
+
+// ─── One case read ───────────────────────────────────────────────────────────────────────────
+/**
+ * 3a. `GET /v1/cases/{id}` as a supervisor (issue 13 §4): an open case the worker has cached (the
+ * query is answered from memory), and a completed one — read from its archive — beside the raw
+ * query of that completed workflow, which has a worker replay its whole history each time (what the
+ * API did before §4). An evicted open case is not measured: Temporal has no call that evicts one
+ * workflow from a worker's cache, only a cache too small for the open cases (`--max-cached`).
+ */
+async function caseReads(journey: Journey) {
+  const n = 20;
+  log(`case reads: an open case and a completed one, ${n} reads each through the API and raw`);
+  const opened = await api({ role: 'udi' }, 'POST', '/v1/permits', uniqueFamilyPermitBody(journey.cal));
+  if (opened.status !== 201) throw new Error(`POST /v1/permits: ${opened.status} ${opened.text}`);
+  const openId: string = opened.body.caseId;
+  const completedId = await familyThroughApi(journey, 0);
+  // Settled is final: the workflow archives the case as its last activity, then completes.
+  await client.workflow.getHandle(completedId).result();
+  const measure = async (caseId: string) => {
+    const viaApi: number[] = [];
+    const raw: number[] = [];
+    for (let i = 0; i < n + 2; i++) {
+      // The first two of each are warm-up.
+      const r = await timed(i < 2 ? undefined : viaApi, () => api({ role: 'supervisor' }, 'GET', `/v1/cases/${caseId}`));
+      if (r.status !== 200) throw new Error(`GET /v1/cases/${caseId}: ${r.status} ${r.text}`);
+      await timed(i < 2 ? undefined : raw, () => client.workflow.getHandle(caseId).query(caseStateQuery));
+    }
+    return { viaApi, raw };
+  };
+  const row = (figure: string, { viaApi, raw }: { viaApi: number[]; raw: number[] }, note: string) =>
+    rows.push({ figure, api: `${ms(median(viaApi))} / ${ms(pct(viaApi, 95))}`, raw: `${ms(median(raw))} / ${ms(pct(raw, 95))}`, ratio: (median(viaApi) / median(raw)).toFixed(2), note });
+  row('Case read, open case cached p50 / p95 (ms)', await measure(openId), 'raw = the state query');
+  row('Case read, completed case p50 / p95 (ms)', await measure(completedId), 'API: from the archive; raw: the query, replayed from history');
 }
 
 // ─── Reads at scale ──────────────────────────────────────────────────────────────────────────
