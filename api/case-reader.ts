@@ -7,7 +7,8 @@
  * The archive is read first (issue 13 §4): it is written by the workflow's last activity, with the
  * state the workflow then returns, so a case that has one has ended and the archive says exactly
  * what a query would. A query of a closed workflow makes a worker replay its whole history, on
- * every read; a live case pays one empty DynamoDB query for the look.
+ * every read; a live case's read pays one empty DynamoDB query for the look. A change (a step)
+ * asks the workflow first: only a live workflow takes it.
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Context } from 'hono';
@@ -28,18 +29,26 @@ export function caseNotFound(c: Context, caseId: string): Response {
   return problem(c, 404, 'Case not found', `Det finnes ingen sak ${caseId}.`);
 }
 
-/** `auditAs: false` when the caller audits the outcome itself (staff steps log the change, not the look-up). */
-export async function readCase(c: Ctx, deps: ApiDeps, action: Action, caseId: string, opts: { auditRead: boolean } = { auditRead: true }): Promise<CaseRead> {
+/**
+ * `auditRead: false` when the caller audits the outcome itself (staff steps log the change, not the
+ * look-up). `forChange`: the caller goes on to change the case, which only a live workflow can take,
+ * so the workflow is asked first and the archive only once it is gone — a step does not pay for
+ * the archive's look-up.
+ */
+export async function readCase(c: Ctx, deps: ApiDeps, action: Action, caseId: string, opts: { auditRead: boolean; forChange?: boolean } = { auditRead: true }): Promise<CaseRead> {
+  const fromArchive = () => readCaseArchive(deps.tables, deps.temporal.options.loadedDataConverter.payloadCodecs, caseId);
   let state: CaseState;
-  const archived = await readCaseArchive(deps.tables, deps.temporal.options.loadedDataConverter.payloadCodecs, caseId);
+  let archived = opts.forChange ? undefined : await fromArchive();
   if (archived) state = archived.state;
   else {
     try {
       state = await deps.temporal.workflow.getHandle(caseId).query(caseStateQuery);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
-      // A closed case without an archive is one that left Temporal before archives were written (or never was).
-      return { ok: false, response: caseNotFound(c, caseId) };
+      // Gone from Temporal: the archive, if the case has one (a case closed before archives were written has none).
+      archived = opts.forChange ? await fromArchive() : undefined;
+      if (!archived) return { ok: false, response: caseNotFound(c, caseId) };
+      state = archived.state;
     }
   }
   const view = viewForStandings(reach(c.get('scope'), c.get('principal'), organisationsOfState(state)));

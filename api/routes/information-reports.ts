@@ -134,7 +134,7 @@ export function registerInformationReportRoutes(app: OpenAPIHono<AppEnv>, deps: 
     const { caseId } = c.req.valid('param');
     const { categories, description } = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
-    const read = await readCase(c, deps, 'report.create', caseId, { auditRead: false });
+    const read = await readCase(c, deps, 'report.create', caseId, { auditRead: false, forChange: true });
     if (!read.ok) return read.response as never;
     const principal = c.get('principal');
     const by = { id: principal.id, role: principal.role, ...(principal.organisation ? { organisation: principal.organisation } : {}) };

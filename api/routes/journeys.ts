@@ -107,7 +107,7 @@ function registerJourneyStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, kind: Jour
     const { caseId, dufNumber } = c.req.valid('param');
     const body = c.req.valid('json') as Record<string, unknown>;
     const principal = c.get('principal');
-    const read = await readCase(c, deps, 'journey.step', caseId, { auditRead: false });
+    const read = await readCase(c, deps, 'journey.step', caseId, { auditRead: false, forChange: true });
     if (!read.ok) return read.response as never;
     const actor: Actor = { id: principal.id, role: principal.role, organisation: principal.organisation };
     try {

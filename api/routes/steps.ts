@@ -107,7 +107,7 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
     const { caseId } = c.req.valid('param');
     const body = c.req.valid('json');
     const principal = c.get('principal');
-    const read = await readCase(c, deps, definition.action, caseId, { auditRead: false });
+    const read = await readCase(c, deps, definition.action, caseId, { auditRead: false, forChange: true });
     if (!read.ok) return read.response as never;
 
     const actor: Actor = { id: principal.id, role: principal.role, organisation: principal.organisation };
