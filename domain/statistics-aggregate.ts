@@ -37,6 +37,9 @@ export type DayContribution = { day: IsoDate; counters: Counters };
 
 const DIMENSIONS: Record<StatisticsGroupBy, string> = { municipality: 'm', receptionCentre: 'r' };
 
+/** The prefix of a grouping's counter names (`m` or `r`): the store keeps each grouping's counters apart. */
+export const dimensionOf = (groupBy: StatisticsGroupBy): string => DIMENSIONS[groupBy];
+
 /** A group name never contains the separator: `|` and `%` are percent-encoded. */
 const encodeGroup = (group: string) => group.replace(/%/g, '%25').replace(/\|/g, '%7C');
 const decodeGroup = (encoded: string) => encoded.replace(/%7C/g, '|').replace(/%25/g, '%');

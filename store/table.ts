@@ -27,12 +27,17 @@
  * | archives by kind, oldest closing first    | byKind:  gsi2pk KIND#archive#<kind>, gsi2sk <closedAt>#<workflowId> (part 0 only) |
  * | one missing-information report (R-DIST-8)| pk INFOREPORT#<reportId>, sk REPORT (store/information-reports.ts) |
  * | those reports, in the order reported      | byKind:  gsi2pk KIND#information-report, gsi2sk <reportedAt>#<reportId> |
+ * | R-GOAL-1 counters of a day, per group      | pk STATS#DAY#<m or r>, sk <YYYY-MM-DD>#<group> (store/statistics.ts) |
+ * | R-GOAL-1 counters of a month, per group    | pk STATS#MONTH#<m or r>, sk <YYYY-MM>#<group>                |
+ * | whether the counters were built from the rows | pk STATS, sk BUILT (its format version)                  |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
  *
  * dynalite (the embedded store) has no transactions, so every invariant is one conditional write
- * on one item (the case summary's version, a municipality's used and free persons).
+ * on one item (the case summary's version, a municipality's used and free persons) — except a case
+ * row and its statistics counters, written together by `writeTransaction` (store/transaction.ts):
+ * one TransactWriteItems on DynamoDB, the same writes in order under an in-process lock on dynalite.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity, Table, binary, boolean, item, list, map, number, set, string } from 'dynamodb-toolbox';
@@ -51,7 +56,13 @@ export const tableKeys = {
   },
 } as const;
 
-export function createTables(documentClient: DynamoDBDocumentClient, tableName: string) {
+/**
+ * `embedded`: the store is dynalite (runtime/embedded-dynamo.ts), which has no TransactWriteItems;
+ * required so that no caller gets DynamoDB's behaviour on dynalite, or dynalite's on DynamoDB, by default.
+ */
+export type StoreKind = { embedded: boolean };
+
+export function createTables(documentClient: DynamoDBDocumentClient, tableName: string, store: StoreKind) {
   const table = new Table({ documentClient, name: tableName, ...tableKeys });
 
   /** The read model of one settlement case: written by activities, versioned so a late write never wins. */
@@ -284,7 +295,32 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, notification, letter, recipient, personCase, archivePart, informationReport };
+  return {
+    table,
+    caseSummary,
+    municipalityYear,
+    auditEvent,
+    notification,
+    letter,
+    recipient,
+    personCase,
+    archivePart,
+    informationReport,
+    /** How `writeTransaction` writes several items at once on this store. */
+    transactions: store.embedded ? ('serialized' as const) : ('dynamodb' as const),
+    /** The in-process lock of the serialized form (one per Tables: the system shares one). */
+    serialize: createLock(),
+  };
 }
 
 export type Tables = ReturnType<typeof createTables>;
+
+/** Runs the functions given to it one at a time, in the order given. */
+function createLock(): <T>(run: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (run) => {
+    const result = tail.then(run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}

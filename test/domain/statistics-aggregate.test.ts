@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysInMonth } from '../../domain/dates';
 import { goalClock } from '../../domain/deadlines';
-import { percentile, settlementStatistics } from '../../domain/statistics';
+import { percentile } from '../../domain/statistics';
+import { statisticsOfRows } from '../fixtures/statistics';
 import {
   contributionDelta,
   contributionOf,
@@ -51,27 +52,7 @@ const rowArb = fc
   .map(row);
 
 /** What api/routes/statistics.ts computed before aggregates: the rows of the period, through settlementStatistics. */
-function fromRows(rows: StatisticsRow[], from: string, to: string, yesterday: string, groupBy: StatisticsGroupBy) {
-  const groupOf = (r: StatisticsRow) => (groupBy === 'municipality' ? (r.municipalityNumber ?? '(none)') : r.receptionCentreId);
-  const lastGoal = to < yesterday ? to : yesterday;
-  const settled = rows
-    .filter((r) => r.settledAt && r.settledAt.slice(0, 10) >= from && r.settledAt.slice(0, 10) <= to)
-    .map((r) => ({
-      permitDate: r.goalStartsOn ?? r.permitDate,
-      settledOn: r.settledAt!.slice(0, 10),
-      unaccompaniedMinor: r.unaccompaniedMinor ?? r.priorityGroup === 'unaccompanied_minor',
-      group: groupOf(r),
-    }));
-  const waiting = rows.filter((r) => r.goalRunning && r.goalDate >= from && r.goalDate <= lastGoal).map((r) => ({ group: groupOf(r) }));
-  const [total] = settlementStatistics(
-    settled.map((s) => ({ ...s, group: 'all' })),
-    waiting.map(() => ({ group: 'all' })),
-  );
-  return {
-    total: total ?? { group: 'all', settled: 0, settledWithinGoal: 0, shareWithinGoal: null, waitingDays: { median: null, p90: null }, waitingPastGoal: 0 },
-    groups: settlementStatistics(settled, waiting),
-  };
-}
+const fromRows = (rows: StatisticsRow[], from: string, to: string, yesterday: string, groupBy: StatisticsGroupBy) => statisticsOfRows(rows, { from, to, yesterday, groupBy });
 
 /** The aggregate way: each row's contribution summed per day, then only the days of the period read. */
 function fromCounters(contributions: DayContribution[], from: string, to: string, yesterday: string, groupBy: StatisticsGroupBy) {
