@@ -93,7 +93,7 @@ export async function startSystem(
     // R-GOAL-1: before the worker writes a row or the API reads a figure, the counters count every row,
     // including those written before the counters existed (a marker says they were built).
     const built = await ensureStatistics(tables);
-    if (built) log(`Statistics: counters built from ${built.rows} case row(s) (${built.items} counter item(s))`);
+    if (built && built.rows > 0) log(`Statistics: counters built from ${built.rows} case row(s) (${built.items} counter item(s))`);
 
     let temporalUiUrl: string | undefined = config.temporal.uiUrl;
     if (config.temporal.devServer) {

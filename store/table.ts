@@ -12,7 +12,7 @@
  * | a municipality's accepted cases (R-PRIV-1)| byMunicipality: gsi4pk MUNICIPALITY#<number>, gsi4sk <updatedAt>#<caseId> (sparse: accepted cases only) |
  * | cases by their earliest open deadline     | byDue: gsi5pk DUE, gsi5sk <nextDueDate>#<caseId> (sparse: cases with open tasks) |
  * | unsettled cases by goal date (R-GOAL-1)   | byGoal: gsi6pk GOAL#open, gsi6sk <goalDate>#<caseId> (sparse: not settled, closed or refused) |
- * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set) |
+ * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set; statistics now read the counters, not this) |
  * | a municipality's decided number in a year | pk MUNICIPALITY#<number>, sk YEAR#<year>                  |
  * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
  * | a case's whole timeline, in order         | pk CASE#<caseId>, sk EVENT#<seq> (store/case-timeline.ts) |
