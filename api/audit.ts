@@ -2,10 +2,13 @@
  * R-PRIV-4: every read and change of a case by a person is logged before the answer leaves.
  * The log says who, when, what and which case — never the personal data itself: `detail` is a
  * code written by this program (a view, a rule id, a failure type), not a reason or a free text.
+ *
+ * `audit` writes one entry per case (a case read or changed); `auditList` one entry per request
+ * for a read that returns several cases (store/audit-log.ts), so a list costs one write.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { recordAudit } from '../store/audit-log';
+import { recordAudit, recordAuditRequest } from '../store/audit-log';
 import type { Tables } from '../store/table';
 import type { Action } from './access';
 import type { Principal } from './auth';
@@ -28,6 +31,13 @@ export async function audit(
     tables,
     ids.map((caseId) => ({ caseId, at, actor: id, role, organisation, action, outcome, detail: detail?.slice(0, 200) })),
   );
+}
+
+/** R-PRIV-4 for a list read: one entry for the request, naming every case it returned (none: nothing to log). */
+export async function auditList(tables: Tables, principal: Principal, action: Action, caseIds: string[], outcome: AuditOutcome = 'ok', detail?: string): Promise<void> {
+  if (caseIds.length === 0) return;
+  const { id, role, organisation } = principal;
+  await recordAuditRequest(tables, { at: new Date().toISOString(), actor: id, role, organisation, action, outcome, detail: detail?.slice(0, 200), caseIds });
 }
 
 /**

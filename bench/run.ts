@@ -12,7 +12,9 @@
  * Measurements:
  *  1. step latency (concurrency 1): every staff step of a family from permit to move-in, through the
  *     API, as raw updates on the same workflow, and a raw update on a trivial workflow (the floor);
- *  2. throughput: cases fully processed (permit → settled, read-model row written) per second;
+ *  2. creation: new cases fully processed (permit → read-model row written) per second, and
+ *     whole journeys: families permit → settled (row says settled) per second;
+ *  3a. one case read: an open case cached in the worker, a completed case (archive vs replayed query);
  *  3. statistics for a year (and one list page) at 1 k and 100 k case-index rows, written
  *     straight to the store with its own code (store/case-index.ts saveCaseSummary);
  *  4. worker memory: a worker alone in its own process (bench/memory-worker.ts), RSS with 0 and N
@@ -57,6 +59,8 @@ const { values: flags } = parseArgs({
     full: { type: 'boolean', default: false },
     cases: { type: 'string' },
     'latency-cases': { type: 'string' },
+    creations: { type: 'string' },
+    'creation-concurrency': { type: 'string' },
     concurrency: { type: 'string' },
     rows: { type: 'string' },
     open: { type: 'string' },
@@ -69,10 +73,10 @@ const { values: flags } = parseArgs({
 });
 // The default fits about 3 minutes on this shared 2-core machine; --full is the issue's whole set.
 const preset = flags.full
-  ? { cases: 100, latencyCases: 10, concurrency: [1, 10, 50], rows: [1_000, 10_000, 100_000], open: [1_000, 5_000], repeats: 3 }
+  ? { cases: 100, latencyCases: 10, creations: 500, creationConcurrency: [1, 10, 50], concurrency: [1, 10, 50], rows: [1_000, 10_000, 100_000], open: [1_000, 5_000], repeats: 3 }
   : flags.quick
-    ? { cases: 6, latencyCases: 2, concurrency: [10], rows: [500, 1_500], open: [100], repeats: 1 }
-    : { cases: 12, latencyCases: 3, concurrency: [10], rows: [1_000, 3_000], open: [300], repeats: 1 };
+    ? { cases: 6, latencyCases: 2, creations: 100, creationConcurrency: [10, 50], concurrency: [10], rows: [500, 1_500], open: [100], repeats: 1 }
+    : { cases: 12, latencyCases: 3, creations: 300, creationConcurrency: [1, 10, 50], concurrency: [10], rows: [1_000, 3_000], open: [300], repeats: 1 };
 const list = (text: string | undefined, fallback: number[]) => (text ? text.split(',').map(Number) : fallback);
 const opts = {
   cases: Number(flags.cases ?? preset.cases),
@@ -81,8 +85,11 @@ const opts = {
   rows: list(flags.rows, preset.rows),
   open: list(flags.open, preset.open),
   repeats: Number(flags.repeats ?? preset.repeats),
-  /** Sections to run: latency, throughput, reads, memory (default all). */
-  only: new Set((flags.only ?? 'latency,throughput,reads,memory').split(',')),
+  /** Sections to run: latency, creation, throughput, case-reads, reads, memory (default all). */
+  only: new Set((flags.only ?? 'latency,creation,throughput,case-reads,reads,memory').split(',')),
+  /** New cases per creation run (issue 13: cases/s fully processed, at concurrency 1, 10, 50). */
+  creations: Number(flags.creations ?? preset.creations),
+  creationConcurrency: list(flags['creation-concurrency'], preset.creationConcurrency),
 };
 
 const benchStarted = performance.now();
@@ -225,7 +232,10 @@ async function main() {
   const journey = { cal, week, municipalities };
 
   if (opts.only.has('latency')) await latency(journey);
+  if (opts.only.has('creation')) await creations(journey);
   if (opts.only.has('throughput')) await throughputs(journey);
+  // 3a. One case read: open and cached, completed.
+  if (opts.only.has('case-reads')) await caseReads(journey);
   // 3. Reads at 1 k … 100 k case-index rows.
   if (opts.only.has('reads')) await readsAtScale(cal);
   // 4. Worker memory.
@@ -271,7 +281,101 @@ async function latency(journey: Journey) {
 
 }
 
-/** 2. Throughput: cases fully processed per second. */
+/**
+ * 2a. Creation (the issue's "cases/s fully processed"): new cases from a permit until the read
+ * model's row exists — `POST /v1/permits` against `workflow.start` — with each case's latency from
+ * the request to its row.
+ */
+async function creations(journey: Journey) {
+  const createApi = async (latencies: number[]) => {
+    const started = performance.now();
+    const created = await api({ role: 'udi' }, 'POST', '/v1/permits', uniqueFamilyPermitBody(journey.cal));
+    if (created.status !== 201) throw new Error(`POST /v1/permits: ${created.status} ${created.text}`);
+    await rowWritten(created.body.caseId);
+    latencies.push(performance.now() - started);
+  };
+  const createRaw = async (latencies: number[]) => {
+    const started = performance.now();
+    const permit: PermitGranted = permitGrantedSchema.parse(uniqueFamilyPermitBody(journey.cal));
+    const caseId = caseIdForPermit(permit.permitId, TEST_CASE_ID_SECRET);
+    await client.workflow.start('settlementCase', { workflowId: caseId, taskQueue, args: [{ caseId, permit }] });
+    await rowWritten(caseId);
+    latencies.push(performance.now() - started);
+  };
+  await pool(20, 10, () => createApi([])); // warm-up
+  await pool(20, 10, () => createRaw([]));
+  for (const concurrency of opts.creationConcurrency) {
+    const results = { api: [] as { rate: number; lat: number[]; cpuMs: number }[], raw: [] as { rate: number; lat: number[]; cpuMs: number }[] };
+    for (let r = 0; r < opts.repeats; r++) {
+      log(`creation: ${opts.creations} new cases at concurrency ${concurrency}, API then raw (repeat ${r + 1}/${opts.repeats})`);
+      for (const [kind, create] of [['api', createApi], ['raw', createRaw]] as const) {
+        const lat: number[] = [];
+        const started = performance.now();
+        const cpu = cpuSeconds();
+        await pool(opts.creations, concurrency, () => create(lat));
+        const seconds = (performance.now() - started) / 1000;
+        results[kind].push({ rate: opts.creations / seconds, lat, cpuMs: ((cpuSeconds() - cpu) * 1000) / opts.creations });
+      }
+    }
+    const rate = (k: 'api' | 'raw') => results[k].map((x) => x.rate);
+    const lat = (k: 'api' | 'raw') => results[k].flatMap((x) => x.lat);
+    const cpu = (k: 'api' | 'raw') => results[k].map((x) => x.cpuMs);
+    rows.push({
+      figure: `New cases fully processed/s, concurrency ${concurrency}`,
+      api: spread(rate('api'), (x) => x.toFixed(0)),
+      raw: spread(rate('raw'), (x) => x.toFixed(0)),
+      ratio: (median(rate('api')) / median(rate('raw'))).toFixed(2),
+      note: `permit → read-model row, ${opts.creations} cases × ${opts.repeats}`,
+    });
+    rows.push({
+      figure: `  permit → row p50 / p99 (ms), concurrency ${concurrency}`,
+      api: `${ms(median(lat('api')))} / ${ms(pct(lat('api'), 99))}`,
+      raw: `${ms(median(lat('raw')))} / ${ms(pct(lat('raw'), 99))}`,
+      ratio: (median(lat('api')) / median(lat('raw'))).toFixed(2),
+    });
+    rows.push({
+      figure: `  CPU ms per new case (whole system), concurrency ${concurrency}`,
+      api: spread(cpu('api'), ms),
+      raw: spread(cpu('raw'), ms),
+      ratio: (median(cpu('api')) / median(cpu('raw'))).toFixed(2),
+    });
+  }
+}
+
+/**
+ * The read model has the case's row (written by the case's projection after its start). The bench
+ * watches the store client's writes instead of polling: polling 50 cases every few milliseconds
+ * would itself load the main thread it measures.
+ */
+const rowWaiters = new Map<string, () => void>();
+function rowWritten(caseId: string): Promise<void> {
+  const written = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`case ${caseId}: no read-model row after 60 s`)), 60_000);
+    rowWaiters.set(caseId, () => {
+      clearTimeout(timer);
+      rowWaiters.delete(caseId);
+      resolve();
+    });
+  });
+  // Written before the watch began (a quick projection): the row is there already.
+  void getCaseSummary(system.tables, caseId).then((row) => row && rowWaiters.get(caseId)?.());
+  return written;
+}
+system.tables.table.getDocumentClient().middlewareStack.add(
+  (next) => async (args) => {
+    const result = await next(args);
+    const input = args.input as { Item?: Record<string, any>; TransactItems?: { Put?: { Item?: Record<string, any> } }[] };
+    const items = [input.Item, ...(input.TransactItems ?? []).map((t) => t.Put?.Item)];
+    for (const item of items) {
+      const pk: unknown = item?.pk?.S ?? item?.pk;
+      if (typeof pk === 'string' && pk.startsWith('CASE#') && (item?.sk?.S ?? item?.sk) === 'SUMMARY') rowWaiters.get(pk.slice(5))?.();
+    }
+    return result;
+  },
+  { step: 'build', name: 'benchRowWatch' },
+);
+
+/** 2b. Throughput of whole journeys: families fully processed (permit → settled) per second. */
 async function throughputs(journey: Journey) {
   for (const concurrency of opts.concurrency) {
     const apiRates: number[] = [];
@@ -375,6 +479,7 @@ async function familyThroughApi(j: Journey, i: number, stepTimes?: Map<string, n
     if (r.status !== 200) throw new Error(`${route}: ${r.status} ${r.text}`);
   }
   await assertSettledRow(caseId);
+  return caseId;
 }
 
 async function familyRaw(j: Journey, i: number, stepTimes?: Map<string, number[]>, createTimes?: number[]) {
@@ -427,6 +532,40 @@ async function trivialUpdates(n: number): Promise<number[]> {
   for (let i = 0; i < n; i++) await timed(samples, () => handle.executeUpdate(pingUpdate, { args: [i] }));
   await handle.executeUpdate(pingUpdate, { args: [-1] });
   return samples;
+}
+
+// ─── One case read ───────────────────────────────────────────────────────────────────────────
+/**
+ * 3a. `GET /v1/cases/{id}` as a supervisor (issue 13 §4): an open case the worker has cached (the
+ * query is answered from memory), and a completed one — read from its archive — beside the raw
+ * query of that completed workflow, which has a worker replay its whole history each time (what the
+ * API did before §4). An evicted open case is not measured: Temporal has no call that evicts one
+ * workflow from a worker's cache, only a cache too small for the open cases (`--max-cached`).
+ */
+async function caseReads(journey: Journey) {
+  const n = 20;
+  log(`case reads: an open case and a completed one, ${n} reads each through the API and raw`);
+  const opened = await api({ role: 'udi' }, 'POST', '/v1/permits', uniqueFamilyPermitBody(journey.cal));
+  if (opened.status !== 201) throw new Error(`POST /v1/permits: ${opened.status} ${opened.text}`);
+  const openId: string = opened.body.caseId;
+  const completedId = await familyThroughApi(journey, 0);
+  // Settled is final: the workflow archives the case as its last activity, then completes.
+  await client.workflow.getHandle(completedId).result();
+  const measure = async (caseId: string) => {
+    const viaApi: number[] = [];
+    const raw: number[] = [];
+    for (let i = 0; i < n + 2; i++) {
+      // The first two of each are warm-up.
+      const r = await timed(i < 2 ? undefined : viaApi, () => api({ role: 'supervisor' }, 'GET', `/v1/cases/${caseId}`));
+      if (r.status !== 200) throw new Error(`GET /v1/cases/${caseId}: ${r.status} ${r.text}`);
+      await timed(i < 2 ? undefined : raw, () => client.workflow.getHandle(caseId).query(caseStateQuery));
+    }
+    return { viaApi, raw };
+  };
+  const row = (figure: string, { viaApi, raw }: { viaApi: number[]; raw: number[] }, note: string) =>
+    rows.push({ figure, api: `${ms(median(viaApi))} / ${ms(pct(viaApi, 95))}`, raw: `${ms(median(raw))} / ${ms(pct(raw, 95))}`, ratio: (median(viaApi) / median(raw)).toFixed(2), note });
+  row('Case read, open case cached p50 / p95 (ms)', await measure(openId), 'raw = the state query');
+  row('Case read, completed case p50 / p95 (ms)', await measure(completedId), 'API: from the archive; raw: the query, replayed from history');
 }
 
 // ─── Reads at scale ──────────────────────────────────────────────────────────────────────────

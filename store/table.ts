@@ -17,6 +17,7 @@
  * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
  * | a case's whole timeline, in order         | pk CASE#<caseId>, sk EVENT#<seq> (store/case-timeline.ts) |
  * | a case's audit trail, in order (R-PRIV-4) | pk AUDIT#<caseId>, sk <at>#<id>                           |
+ * | list reads of a day, in order (R-PRIV-4)  | pk AUDITREQ#<YYYY-MM-DD>, sk <at>#<id> (store/audit-log.ts; a case's: filter contains(caseIds)) |
  * | a case's notifications                    | pk CASE#<caseId>, sk NOTIFICATION#<notificationId>        |
  * | notifications by status (e.g. manual)     | byKind:  gsi2pk KIND#notification#<status>, gsi2sk <createdAt> |
  * | a letter's PDF                            | pk CASE#<caseId>, sk LETTER#<notificationId>              |
@@ -160,6 +161,30 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
+  /**
+   * One list read (R-PRIV-4): who read which cases in one request, when — one item per request, not
+   * one per case, so a list of 200 cases costs one write. `caseIds` holds ids only, no person.
+   */
+  const auditRequest = new Entity({
+    name: 'AuditRequest',
+    table,
+    schema: item({
+      pk: string().key(),
+      sk: string().key(),
+      requestId: string(),
+      at: string(),
+      actor: string(),
+      role: string(),
+      organisation: string().optional(),
+      action: string(),
+      outcome: string(),
+      detail: string().optional(),
+      caseIds: list(string()),
+      /** Cases the request returned in all (a request past the item size limit is split; each part names its share). */
+      caseCount: number(),
+    }),
+  });
+
   /** Every message the system decided to send, written once per notification id (retries never duplicate). */
   const notification = new Entity({
     name: 'Notification',
@@ -300,6 +325,7 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     caseSummary,
     municipalityYear,
     auditEvent,
+    auditRequest,
     notification,
     letter,
     recipient,

@@ -1,11 +1,13 @@
 /** Reading cases: the list from the read model; one case, its history and its audit trail live. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { municipalityNumberSchema } from '../../domain/identifiers.schema';
-import { listAudit } from '../../store/audit-log';
+import { addDays } from '../../domain/dates';
+import { isoDateSchema } from '../../domain/dates.schema';
+import { InvalidPeriodError, LIST_READS_MAX_DAYS, listAudit, listReadsOfCase } from '../../store/audit-log';
 import { currentGoalStatus, InvalidCursorError, listCases, type CaseRow } from '../../store/case-index';
 import { authorize, scopedListFilters } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
-import { audit } from '../audit';
+import { audit, auditList } from '../audit';
 import { readCase } from '../case-reader';
 import { buildView, caseLinks, caseViewSchema, historyVisible } from '../case-views';
 import { fetchRuns, readableHistory, wholeTimeline } from '../history';
@@ -89,7 +91,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/cases/{caseId}',
-  summary: 'One case live from its workflow, in the caller’s view (R-REG-3, R-PRIV-1..3): IMDi and supervisors in full; UDI, the centre, the settling municipality, the host municipality (R-HOST-1/2) each their part; a municipality before acceptance the anonymised profile (R-DIST-3)',
+  summary: 'One case live from its workflow (once it has ended: from its archive), in the caller’s view (R-REG-3, R-PRIV-1..3): IMDi and supervisors in full; UDI, the centre, the settling municipality, the host municipality (R-HOST-1/2) each their part; a municipality before acceptance the anonymised profile (R-DIST-3)',
   tags: ['cases'],
   security: bearerSecurity,
   middleware: [authorize('case.read')] as const,
@@ -149,12 +151,56 @@ const auditRoute = createRoute({
   method: 'get',
   path: '/v1/cases/{caseId}/audit',
   summary: 'Who read or changed this case, when (R-PRIV-4); supervisors only',
+  description:
+    'Every read of this one case and every change of it, one entry each. A list that returned the case among others ' +
+    '(`GET /v1/cases`, deadlines, notifications by status, information reports) is logged once per request, not here: ' +
+    '`GET /v1/cases/{caseId}/audit/lists` finds those requests for a period.',
   tags: ['cases'],
   security: bearerSecurity,
   middleware: [authorize('case.audit')] as const,
   request: { params: caseIdParam, query: z.object(pageQuery) },
   responses: {
     200: { description: 'Oldest first', content: { 'application/json': { schema: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().optional() }) } } },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const listReadSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  organisation: z.string().optional(),
+  action: z.string().describe('the list read, e.g. case.list, deadlines.list, notifications.read, report.read'),
+  outcome: z.string(),
+  detail: z.string().optional(),
+  cases: z.number().int().describe('how many cases the request returned, this one among them'),
+});
+
+const listReadsRoute = createRoute({
+  method: 'get',
+  path: '/v1/cases/{caseId}/audit/lists',
+  summary: 'Who saw this case in a list, when (R-PRIV-4); supervisors only',
+  description:
+    'A read that returns several cases is logged as one entry per request naming every case it returned. This finds the ' +
+    `requests that returned this case in the days \`from\`..\`to\` (UTC dates, at most ${LIST_READS_MAX_DAYS} days; default the ` +
+    `${LIST_READS_MAX_DAYS} days up to today), oldest first. Each day is one query of that day's list reads, so ask for the period you need. ` +
+    'Together with `GET /v1/cases/{caseId}/audit` (reads of the case itself and its changes) it is the case’s whole audit trail.',
+  tags: ['cases'],
+  security: bearerSecurity,
+  middleware: [authorize('case.audit')] as const,
+  request: {
+    params: caseIdParam,
+    query: z.object({
+      from: isoDateSchema.optional().describe(`first day (UTC); default \`to\` − ${LIST_READS_MAX_DAYS - 1} days`),
+      to: isoDateSchema.optional().describe('last day (UTC), inclusive; default today'),
+      ...pageQuery,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Oldest first',
+      content: { 'application/json': { schema: z.object({ caseId: z.string(), from: z.string(), to: z.string(), items: z.array(listReadSchema), nextCursor: z.string().optional() }) } },
+    },
     ...problemResponses(400, 401, 403),
   },
 });
@@ -194,7 +240,7 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
     const day = today(deps);
     try {
       const page = await listCases(deps.tables, scoped.filters, { limit, cursor, today: day });
-      await audit(deps.tables, c.get('principal'), 'case.list', page.items.map((row) => row.caseId));
+      await auditList(deps.tables, c.get('principal'), 'case.list', page.items.map((row) => row.caseId));
       const out = offeredTo && principal.role === 'kommune' ? offeredSummaryOut : summaryOut;
       return c.json({ items: page.items.map((row) => out(row, day)), nextCursor: page.nextCursor }, 200);
     } catch (error) {
@@ -228,6 +274,22 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) {
       await audit(deps.tables, c.get('principal'), 'case.audit', caseId);
       return c.json(trail, 200);
     } catch (error) {
+      if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });
+      throw error;
+    }
+  });
+
+  app.openapi(listReadsRoute, async (c) => {
+    const { caseId } = c.req.valid('param');
+    const { limit, cursor, ...asked } = c.req.valid('query');
+    const to = asked.to ?? (asked.from ? addDays(asked.from, LIST_READS_MAX_DAYS - 1) : today(deps));
+    const from = asked.from ?? addDays(to, -(LIST_READS_MAX_DAYS - 1));
+    try {
+      const page = await listReadsOfCase(deps.tables, caseId, { from, to, limit, cursor });
+      await audit(deps.tables, c.get('principal'), 'case.audit', caseId, 'ok', `lists ${from}..${to}`);
+      return c.json({ caseId, from, to, ...page }, 200);
+    } catch (error) {
+      if (error instanceof InvalidPeriodError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.from', message: error.message }] });
       if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });
       throw error;
     }

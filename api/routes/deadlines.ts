@@ -10,7 +10,7 @@ import { InvalidCursorError, listCasesDueBefore } from '../../store/case-index';
 import { authorize, dueRestriction, organisationsOfSummary, reach } from '../access';
 import { deadlineVisible, viewForStandings, viewHasPart } from '../case-views';
 import { today, type ApiDeps, type AppEnv } from '../app';
-import { audit } from '../audit';
+import { auditList } from '../audit';
 import { problem } from '../problem';
 import { bearerSecurity, pageQuery, problemResponses } from './schemas';
 
@@ -73,7 +73,7 @@ export function registerDeadlineRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps) 
         };
         return [{ about, tasks }];
       });
-      await audit(deps.tables, principal, 'deadlines.list', rows.filter((r) => r.tasks.length > 0).map((r) => r.about.caseId));
+      await auditList(deps.tables, principal, 'deadlines.list', rows.filter((r) => r.tasks.length > 0).map((r) => r.about.caseId));
       const items = rows.flatMap(({ about, tasks }) => tasks.map((task) => ({ ...about, ...task, overdue: task.dueDate < day })));
       items.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
       return c.json({ before, items, nextCursor: page.nextCursor }, 200);

@@ -21,7 +21,7 @@ import {
   type RoutingStep,
 } from '../../domain/information-report';
 import { createReport, getReport, listReports, saveRouted } from '../../store/information-reports';
-import { audit } from '../audit';
+import { audit, auditList } from '../audit';
 import { authorize, scopeNames } from '../access';
 import { type ApiDeps, type AppEnv } from '../app';
 import { readCase } from '../case-reader';
@@ -160,7 +160,7 @@ export function registerInformationReportRoutes(app: OpenAPIHono<AppEnv>, deps: 
           : // The centre hears of a report when UDI takes it up with it, not before.
             r.receptionCentreId === principal.organisation && r.status === 'with_centre',
     );
-    await audit(deps.tables, principal, 'report.read', reports.map((r) => r.caseId));
+    await auditList(deps.tables, principal, 'report.read', reports.map((r) => r.caseId));
     return c.json({ items: reports.map((r) => view(r)), countsByCentre: countByCentre(reports) }, 200);
   });
 

@@ -12,7 +12,7 @@ import { InvalidCursorError } from '../../store/case-index';
 import { getLetter } from '../../store/letters';
 import { getNotification, listCaseNotifications, listNotificationsByStatus, notificationStatuses, type NotificationRecord } from '../../store/notification-log';
 import type { ApiDeps, AppEnv } from '../app';
-import { audit } from '../audit';
+import { audit, auditList } from '../audit';
 import { readCase } from '../case-reader';
 import { notificationVisible, viewForStandings, type CaseViewName } from '../case-views';
 import { fieldErrors, problem } from '../problem';
@@ -146,7 +146,7 @@ export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
     try {
       const page = await listNotificationsByStatus(deps.tables, status, { limit, cursor });
       const items = page.items.filter((record) => notificationVisible(caseView, record, principal));
-      if (items.length > 0) await audit(deps.tables, principal, 'notifications.read', [...new Set(items.map((record) => record.caseId))]);
+      await auditList(deps.tables, principal, 'notifications.read', items.map((record) => record.caseId));
       return c.json({ items: items.map((record) => view(record, caseView)), nextCursor: page.nextCursor }, 200);
     } catch (error) {
       if (error instanceof InvalidCursorError) return problem(c, 400, 'Invalid request', error.message, { errors: [{ path: 'query.cursor', message: error.message }] });

@@ -97,6 +97,10 @@ const matrix: Record<string, { request: (caller: CallerKey) => Promise<Request>;
     request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/audit` }),
     expect: { none: 401, udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 200 },
   },
+  'GET /v1/cases/{caseId}/audit/lists': {
+    request: async () => ({ method: 'GET', path: `/v1/cases/${sharedCase}/audit/lists` }),
+    expect: { none: 401, udi: 403, mottak: 403, otherMottak: 403, kommune: 403, otherKommune: 403, imdi: 403, supervisor: 200 },
+  },
   'POST /v1/cases/{caseId}/interview': {
     // A fresh case for the caller who may do it, so a 200 is not a 409 from an earlier row.
     request: async (caller) => {
