@@ -23,7 +23,7 @@ export function createLambdaHandler(env: NodeJS.ProcessEnv = process.env) {
     if (config.dynamo.embedded) throw new ConfigError('DYNAMODB_REGION or DYNAMODB_ENDPOINT must be set: a Lambda uses an existing table');
     const client = await connectClient(config.temporal, createDataConverter(loadKeyRing(config.privacy.payloadKeys, { create: false })));
     const documentClient = createDocumentClient(config.dynamo);
-    const tables = createTables(documentClient, config.dynamo.table);
+    const tables = createTables(documentClient, config.dynamo.table, { embedded: false });
     const app = createApp(createApiDeps({ config, client, documentClient, tables, persist: false }));
     return { run: handle(app), close: () => client.connection.close() };
   }

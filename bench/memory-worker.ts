@@ -19,7 +19,7 @@ const env = (name: string) => {
   return value;
 };
 
-const tables = createTables(createDocumentClient({ endpoint: env('BENCH_DYNAMO_ENDPOINT'), region: 'eu-north-1' }), env('BENCH_TABLE'));
+const tables = createTables(createDocumentClient({ endpoint: env('BENCH_DYNAMO_ENDPOINT'), region: 'eu-north-1' }), env('BENCH_TABLE'), { embedded: true });
 const connection = await connectWorkerConnection({ address: env('BENCH_TEMPORAL_ADDRESS'), namespace: 'default' });
 const worker = await createWorker({
   connection,

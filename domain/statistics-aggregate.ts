@@ -9,7 +9,7 @@
  * municipality or gets a new goal date (R-ELIG-2 renewal) moves its count. `statisticsFromCounters`
  * turns the sums back into exactly what `settlementStatistics` (domain/statistics.ts) gives on the rows.
  */
-import { diffDays, type IsoDate } from './dates';
+import { addDays, daysInMonth, diffDays, type IsoDate } from './dates';
 import { settledWithinGoal, type GroupStatistics } from './statistics';
 
 /** What of a case row the statistics read (store/case-index.ts CaseRow has all of it). */
@@ -36,6 +36,9 @@ export type Counters = Record<string, number>;
 export type DayContribution = { day: IsoDate; counters: Counters };
 
 const DIMENSIONS: Record<StatisticsGroupBy, string> = { municipality: 'm', receptionCentre: 'r' };
+
+/** The prefix of a grouping's counter names (`m` or `r`): the store keeps each grouping's counters apart. */
+export const dimensionOf = (groupBy: StatisticsGroupBy): string => DIMENSIONS[groupBy];
 
 /** A group name never contains the separator: `|` and `%` are percent-encoded. */
 const encodeGroup = (group: string) => group.replace(/%/g, '%25').replace(/\|/g, '%7C');
@@ -169,4 +172,31 @@ export function statisticsFromCounters(settled: Counters, pastGoal: Counters, gr
     .map(([group]) => group)
     .sort();
   return { total: toStatistics('all', total), groups: groups.map((group) => toStatistics(group, tallies.get(group)!)) };
+}
+
+/** A calendar month, `YYYY-MM`. */
+export type IsoMonth = string;
+
+/** Where a period's counters are read: whole months from month items, the rest from day items. */
+export type PeriodBuckets = { months?: { from: IsoMonth; to: IsoMonth }; days: { from: IsoDate; to: IsoDate }[] };
+
+const lastDayOfMonth = (date: IsoDate): IsoDate => `${date.slice(0, 7)}-${String(daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)))).padStart(2, '0')}`;
+
+/**
+ * R-GOAL-1: the period [from, to] (inclusive, from <= to) as the whole months inside it plus at most
+ * two runs of days at its edges, so a year costs ~12 month items and < 62 day items at any caseload.
+ */
+export function periodBuckets(from: IsoDate, to: IsoDate): PeriodBuckets {
+  if (to < from) throw new RangeError(`period ends before it starts: ${from} – ${to}`);
+  const days: PeriodBuckets['days'] = [];
+  // The first whole month starts on `from` when it is a 1st, else after from's month.
+  const head = from.endsWith('-01') ? undefined : { from, to: lastDayOfMonth(from) < to ? lastDayOfMonth(from) : to };
+  const firstWhole = head ? addDays(head.to, 1) : from;
+  if (head) days.push(head);
+  if (firstWhole > to) return { days };
+  const tail = lastDayOfMonth(to) === to ? undefined : { from: `${to.slice(0, 7)}-01` < firstWhole ? firstWhole : `${to.slice(0, 7)}-01`, to };
+  const lastWhole = tail ? addDays(tail.from, -1) : to;
+  const months = firstWhole <= lastWhole ? { from: firstWhole.slice(0, 7), to: lastWhole.slice(0, 7) } : undefined;
+  if (tail) days.push(tail);
+  return months ? { months, days } : { days };
 }

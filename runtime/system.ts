@@ -11,6 +11,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { createWebFront } from '../web/server';
 import { reindexCases } from '../store/case-index';
+import { ensureStatistics } from '../store/statistics';
 import { createDocumentClient, ensureTable } from '../store/client';
 import { createTables, type Tables } from '../store/table';
 import type { Config } from '../temporal.config';
@@ -87,8 +88,12 @@ export async function startSystem(
     }
     const documentClient = createDocumentClient(config.dynamo);
     const addedIndexes = await ensureTable(documentClient, config.dynamo.table);
-    const tables = createTables(documentClient, config.dynamo.table);
+    const tables = createTables(documentClient, config.dynamo.table, { embedded: config.dynamo.embedded !== undefined });
     if (addedIndexes.length > 0) log(`Case index: added ${addedIndexes.join(', ')}; ${await reindexCases(tables)} case(s) re-indexed`);
+    // R-GOAL-1: before the worker writes a row or the API reads a figure, the counters count every row,
+    // including those written before the counters existed (a marker says they were built).
+    const built = await ensureStatistics(tables);
+    if (built && built.rows > 0) log(`Statistics: counters built from ${built.rows} case row(s) (${built.items} counter item(s))`);
 
     let temporalUiUrl: string | undefined = config.temporal.uiUrl;
     if (config.temporal.devServer) {

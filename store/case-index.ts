@@ -1,8 +1,10 @@
 /** The case index: one summary row per case for lists and dashboards, never a scan of Temporal. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand as RawQueryCommand } from '@aws-sdk/lib-dynamodb';
-import { GetItemCommand, PutItemCommand, QueryCommand, type Condition } from 'dynamodb-toolbox';
+import { GetCommand, QueryCommand as RawQueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetItemCommand, PutTransaction, QueryCommand, type Condition } from 'dynamodb-toolbox';
 import { goalClock, goalStatus } from '../domain/deadlines';
+import { contributionDelta } from '../domain/statistics-aggregate';
+import { counterUpdates } from './statistics';
+import { writeTransaction } from './transaction';
 import type { CaseSummary as DomainCaseSummary } from '../domain/case/summary';
 import { tableKeys, type Tables } from './table';
 
@@ -47,19 +49,53 @@ function derived(summary: CaseSummary) {
   };
 }
 
-/** Conditional put: only a newer version replaces what is stored, so a late retry never rolls a case back. */
+/** Read–write rounds before a write gives up (the activity's retry then starts again). */
+const MAX_WRITE_ATTEMPTS = 10;
+
+/**
+ * Writes a newer version of a case's row, and in the same transaction the change it makes to the
+ * R-GOAL-1 statistics counters (store/statistics.ts). Only a newer version replaces what is stored,
+ * so a late retry never rolls a case back (and never counts twice): 'stale'. The write is
+ * conditioned on the row it read; when another write came between, it reads again.
+ */
 export async function saveCaseSummary(tables: Tables, summary: CaseSummary): Promise<'written' | 'stale'> {
-  try {
-    await tables.caseSummary
-      .build(PutItemCommand)
-      .item({ ...caseKey(summary.caseId), ...derived(summary), ...summary })
-      .options({ condition: { or: [{ attr: 'version', exists: false }, { attr: 'version', lt: summary.version }] } })
-      .send();
-    return 'written';
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 'stale';
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const stored = await storedRow(tables, summary.caseId);
+    if (stored?.version !== undefined && stored.version >= summary.version) return 'stale';
+    if ((await writeRow(tables, stored, summary)) === 'written') return 'written';
+    if (attempt === MAX_WRITE_ATTEMPTS) throw new Error(`case index: the row changed during ${MAX_WRITE_ATTEMPTS} attempts to write version ${summary.version}`);
+    // Another transaction on a counter item (DynamoDB refuses, not waits): try again a little later.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
   }
+}
+
+async function storedRow(tables: Tables, caseId: string): Promise<CaseRow | undefined> {
+  const { Item } = await tables.table
+    .getDocumentClient()
+    .send(new GetCommand({ TableName: tables.table.getName(), Key: caseKey(caseId), ConsistentRead: true }));
+  return Item ? toRow(Item) : undefined;
+}
+
+/**
+ * The row put only if it is still the one read (`stored`), plus an ADD on each counter item whose
+ * sums the change moves; most changes move none, and are then one conditional put.
+ */
+async function writeRow(tables: Tables, stored: CaseRow | undefined, summary: CaseSummary): Promise<'written' | 'conflict'> {
+  const row = { ...caseKey(summary.caseId), ...derived(summary), ...summary };
+  const { ToolboxItem: _, ...put } = tables.caseSummary.build(PutTransaction).item(row).options({ condition: unchangedSince(stored) }).params();
+  return writeTransaction(tables, [put, ...counterUpdates(tables, contributionDelta(stored, row))]);
+}
+
+/** The stored row's version and the derived attributes its contribution was counted from (a re-index changes those at the same version). */
+function unchangedSince(stored: CaseRow | undefined): Condition<Tables['caseSummary']> {
+  if (!stored) return { attr: 'version', exists: false };
+  return {
+    and: [
+      stored.version === undefined ? { attr: 'version', exists: false } : { attr: 'version', eq: stored.version },
+      stored.goalDate === undefined ? { attr: 'goalDate', exists: false } : { attr: 'goalDate', eq: stored.goalDate },
+      stored.goalRunning === undefined ? { attr: 'goalRunning', exists: false } : { attr: 'goalRunning', eq: stored.goalRunning },
+    ],
+  };
 }
 
 export async function getCaseSummary(tables: Tables, caseId: string): Promise<CaseRow | undefined> {
@@ -69,7 +105,8 @@ export async function getCaseSummary(tables: Tables, caseId: string): Promise<Ca
 
 /**
  * Rows written before an index existed lack its keys: writes them again at the same version
- * (a newer concurrent write wins). Reads every case through byKind, not a Scan; start-up only.
+ * (a newer concurrent write wins), with the change to the statistics counters should a derived
+ * attribute have changed. Reads every case through byKind, not a Scan; start-up only.
  */
 export async function reindexCases(tables: Tables): Promise<number> {
   let count = 0;
@@ -87,17 +124,9 @@ export async function reindexCases(tables: Tables): Promise<number> {
       }),
     );
     for (const item of Items) {
-      const summary = toRow(item);
-      try {
-        await tables.caseSummary
-          .build(PutItemCommand)
-          .item({ ...caseKey(summary.caseId), ...derived(summary), ...stripDerived(summary) })
-          .options({ condition: { attr: 'version', eq: summary.version } })
-          .send();
-        count += 1;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      const stored = toRow(item);
+      // The same version again: only the derived attributes (and so maybe the counters) change.
+      if ((await writeRow(tables, stored, stripDerived(stored))) === 'written') count += 1;
     }
     startKey = LastEvaluatedKey;
   } while (startKey);
@@ -179,16 +208,6 @@ export async function listCasesDueBefore(
   return queryPages(tables, { index: 'byDue', partition: 'DUE', range: { lt: before }, reverse: false }, conditions, opts.limit, opts.cursor);
 }
 
-/** Every case settled on a date in [from, to] (statistics; read in full, page by page). */
-export async function casesSettledBetween(tables: Tables, from: string, to: string): Promise<CaseRow[]> {
-  return queryAll(tables, { index: 'bySettled', partition: 'SETTLED', range: { between: [from, `${to}~`] }, reverse: false });
-}
-
-/** Every unsettled case whose goal date is in [from, to] (statistics: the late ones not yet settled). */
-export async function unsettledCasesWithGoalBetween(tables: Tables, from: string, to: string): Promise<CaseRow[]> {
-  return queryAll(tables, { index: 'byGoal', partition: 'GOAL#open', range: { between: [from, `${to}~`] }, reverse: false });
-}
-
 /** R-GOAL-1 today for a case still waiting; the stored status of a finished one. */
 export function currentGoalStatus(row: CaseRow, today: string): string {
   if (!row.goalRunning) return row.goalStatus;
@@ -206,17 +225,6 @@ async function queryPages(tables: Tables, plan: Plan, conditions: Condition<Tabl
     if (!startKey) break;
   }
   return { items, nextCursor: startKey ? encodeCursor(plan.index, startKey) : undefined };
-}
-
-async function queryAll(tables: Tables, plan: Plan): Promise<CaseRow[]> {
-  const rows: CaseRow[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await queryOnce(tables, plan, [], 500, startKey, false);
-    rows.push(...page.items);
-    startKey = page.lastKey;
-  } while (startKey);
-  return rows;
 }
 
 async function queryOnce(

@@ -12,7 +12,7 @@
  * | a municipality's accepted cases (R-PRIV-1)| byMunicipality: gsi4pk MUNICIPALITY#<number>, gsi4sk <updatedAt>#<caseId> (sparse: accepted cases only) |
  * | cases by their earliest open deadline     | byDue: gsi5pk DUE, gsi5sk <nextDueDate>#<caseId> (sparse: cases with open tasks) |
  * | unsettled cases by goal date (R-GOAL-1)   | byGoal: gsi6pk GOAL#open, gsi6sk <goalDate>#<caseId> (sparse: not settled, closed or refused) |
- * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set) |
+ * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set; statistics now read the counters, not this) |
  * | a municipality's decided number in a year | pk MUNICIPALITY#<number>, sk YEAR#<year>                  |
  * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
  * | a case's whole timeline, in order         | pk CASE#<caseId>, sk EVENT#<seq> (store/case-timeline.ts) |
@@ -28,12 +28,17 @@
  * | archives by kind, oldest closing first    | byKind:  gsi2pk KIND#archive#<kind>, gsi2sk <closedAt>#<workflowId> (part 0 only) |
  * | one missing-information report (R-DIST-8)| pk INFOREPORT#<reportId>, sk REPORT (store/information-reports.ts) |
  * | those reports, in the order reported      | byKind:  gsi2pk KIND#information-report, gsi2sk <reportedAt>#<reportId> |
+ * | R-GOAL-1 counters of a day, per group      | pk STATS#DAY#<m or r>, sk <YYYY-MM-DD>#<group> (store/statistics.ts) |
+ * | R-GOAL-1 counters of a month, per group    | pk STATS#MONTH#<m or r>, sk <YYYY-MM>#<group>                |
+ * | whether the counters were built from the rows | pk STATS, sk BUILT (its format version)                  |
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
  *
  * dynalite (the embedded store) has no transactions, so every invariant is one conditional write
- * on one item (the case summary's version, a municipality's used and free persons).
+ * on one item (the case summary's version, a municipality's used and free persons) — except a case
+ * row and its statistics counters, written together by `writeTransaction` (store/transaction.ts):
+ * one TransactWriteItems on DynamoDB, the same writes in order under an in-process lock on dynalite.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity, Table, binary, boolean, item, list, map, number, set, string } from 'dynamodb-toolbox';
@@ -52,7 +57,13 @@ export const tableKeys = {
   },
 } as const;
 
-export function createTables(documentClient: DynamoDBDocumentClient, tableName: string) {
+/**
+ * `embedded`: the store is dynalite (runtime/embedded-dynamo.ts), which has no TransactWriteItems;
+ * required so that no caller gets DynamoDB's behaviour on dynalite, or dynalite's on DynamoDB, by default.
+ */
+export type StoreKind = { embedded: boolean };
+
+export function createTables(documentClient: DynamoDBDocumentClient, tableName: string, store: StoreKind) {
   const table = new Table({ documentClient, name: tableName, ...tableKeys });
 
   /** The read model of one settlement case: written by activities, versioned so a late write never wins. */
@@ -309,7 +320,33 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
     }),
   });
 
-  return { table, caseSummary, municipalityYear, auditEvent, auditRequest, notification, letter, recipient, personCase, archivePart, informationReport };
+  return {
+    table,
+    caseSummary,
+    municipalityYear,
+    auditEvent,
+    auditRequest,
+    notification,
+    letter,
+    recipient,
+    personCase,
+    archivePart,
+    informationReport,
+    /** How `writeTransaction` writes several items at once on this store. */
+    transactions: store.embedded ? ('serialized' as const) : ('dynamodb' as const),
+    /** The in-process lock of the serialized form (one per Tables: the system shares one). */
+    serialize: createLock(),
+  };
 }
 
 export type Tables = ReturnType<typeof createTables>;
+
+/** Runs the functions given to it one at a time, in the order given. */
+function createLock(): <T>(run: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (run) => {
+    const result = tail.then(run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}

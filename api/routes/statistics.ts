@@ -1,9 +1,8 @@
-/** R-GOAL-1 statistics from the read model: share settled within the goal, waiting times. */
+/** R-GOAL-1 statistics from the counters kept with the read model: share settled within the goal, waiting times. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { addDays } from '../../domain/dates';
 import { isoDateSchema } from '../../domain/dates.schema';
-import { settlementStatistics, type SettledCase } from '../../domain/statistics';
-import { casesSettledBetween, unsettledCasesWithGoalBetween, type CaseRow } from '../../store/case-index';
+import { readStatistics } from '../../store/statistics';
 import { authorize } from '../access';
 import { today, type ApiDeps, type AppEnv } from '../app';
 import { problem } from '../problem';
@@ -52,32 +51,15 @@ export function registerStatisticsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDeps
     if (to < from) return problem(c, 400, 'Invalid request', 'The period ends before it starts.', { errors: [{ path: 'query.to', message: `must not be before from (${from})` }] });
     if (addDays(from, MAX_PERIOD_DAYS) < to) return problem(c, 400, 'Invalid request', 'The period is too long.', { errors: [{ path: 'query.to', message: `at most ${MAX_PERIOD_DAYS} days after from` }] });
 
-    const yesterday = addDays(today(deps), -1);
-    const groupOf = (row: CaseRow) => (groupBy === 'municipality' ? (row.municipalityNumber ?? '(none)') : row.receptionCentreId);
-    const [settledRows, waitingRows] = await Promise.all([
-      casesSettledBetween(deps.tables, from, to),
-      // Late = goal date passed: only goal dates up to yesterday count.
-      yesterday < from ? Promise.resolve([]) : unsettledCasesWithGoalBetween(deps.tables, from, to < yesterday ? to : yesterday),
-    ]);
-    const settled: SettledCase[] = settledRows.map((row) => ({
-      // R-GOAL-1, R-ELIG-2: the goal clock starts at the first renewal for §38-5 families.
-      permitDate: row.goalStartsOn ?? row.permitDate,
-      settledOn: row.settledAt!.slice(0, 10),
-      unaccompaniedMinor: row.unaccompaniedMinor ?? row.priorityGroup === 'unaccompanied_minor',
-      group: groupOf(row),
-    }));
-    const waiting = waitingRows.map((row) => ({ group: groupOf(row) }));
-    const [total] = settlementStatistics(
-      settled.map((s) => ({ ...s, group: 'all' })),
-      waiting.map(() => ({ group: 'all' })),
-    );
+    // From the counters kept as rows are written (store/statistics.ts): no row is read.
+    const { total, groups } = await readStatistics(deps.tables, { from, to, today: today(deps), groupBy });
     return c.json(
       {
         from,
         to,
         groupBy,
-        total: total ?? { group: 'all', settled: 0, settledWithinGoal: 0, shareWithinGoal: null, waitingDays: { median: null, p90: null }, waitingPastGoal: 0 },
-        groups: settlementStatistics(settled, waiting),
+        total,
+        groups,
       },
       200,
     );

@@ -14,7 +14,7 @@ import { createTables } from '../../store/table';
 import { apiCalendar, call, callers, type Caller } from '../harness/api';
 
 const documentClient = createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' });
-const tables = createTables(documentClient, inject('tableName'));
+const tables = createTables(documentClient, inject('tableName'), { embedded: true });
 const run = randomUUID().slice(0, 8);
 const centre = `mottak-audit-${run}`;
 const N = 4;

@@ -86,7 +86,7 @@ function countingApp(temporalUiUrl: string) {
   }) as typeof client.workflow.getHandle);
   const app = createApp({
     temporal: client,
-    tables: createTables(documentClient, inject('tableName')),
+    tables: createTables(documentClient, inject('tableName'), { embedded: true }),
     taskQueue: inject('taskQueue'),
     namespace: inject('namespace'),
     temporalUiUrl,

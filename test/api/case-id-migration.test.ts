@@ -20,7 +20,7 @@ beforeAll(async () => {
   client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('namespace'), dataConverter: testDataConverter() });
 });
 afterAll(() => client.connection.close());
-const tables = () => createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'));
+const tables = () => createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'), { embedded: true });
 
 describe('case ids', () => {
   it('R-ELIG-5, R-DIST-3: a new permit’s case id is the keyed one', async () => {

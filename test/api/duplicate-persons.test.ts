@@ -14,7 +14,7 @@ import { createTables } from '../../store/table';
 import { freshDufNumber, uniqueFamilyPermitBody } from '../fixtures/permits';
 import { apiCalendar, call, callers, eventually } from '../harness/api';
 
-const tables = createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'));
+const tables = createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'), { embedded: true });
 const secret = inject('caseIdSecret');
 const cal = await apiCalendar();
 

@@ -13,7 +13,7 @@ import { getMunicipalityYear, releasePlace, reservePlace, type Reservation } fro
 import { createTables } from '../../store/table';
 import { apiCalendar, call, callers } from '../harness/api';
 
-const tables = createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'));
+const tables = createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'), { embedded: true });
 const cal = await apiCalendar();
 /** Years no other test plans in; one municipality number of its own per test. */
 const year = Number(cal.today.slice(0, 4)) + 20;

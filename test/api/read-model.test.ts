@@ -10,7 +10,7 @@ import { createDocumentClient } from '../../store/client';
 import { createTables } from '../../store/table';
 import { call, callers } from '../harness/api';
 
-const tables = createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'));
+const tables = createTables(createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' }), inject('tableName'), { embedded: true });
 const today = new Date().toISOString().slice(0, 10);
 const run = randomUUID().slice(0, 8);
 const municipality = String(5000 + Math.floor(Math.random() * 4000));

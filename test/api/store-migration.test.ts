@@ -57,7 +57,7 @@ describe('store migration', () => {
         },
       }),
     );
-    const tables = createTables(documentClient, tableName);
+    const tables = createTables(documentClient, tableName, { embedded: true });
     expect(await reindexCases(tables)).toBe(1);
     const page = await listCases(tables, { receptionCentreId: 'mottak-old' }, { limit: 10, today: cal.today });
     expect(page.items).toEqual([expect.objectContaining({ caseId: 'old-1', version: 3, nextDueDate: dueDate, goalDate: addMonths(permitDate, 6), goalRunning: true })]);

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../domain/dates';
+import { addDays, daysInMonth } from '../../domain/dates';
 import { goalClock } from '../../domain/deadlines';
-import { percentile, settlementStatistics } from '../../domain/statistics';
+import { percentile } from '../../domain/statistics';
+import { statisticsOfRows } from '../fixtures/statistics';
 import {
   contributionDelta,
   contributionOf,
   histogramPercentile,
+  periodBuckets,
   statisticsFromCounters,
   sumCounters,
   type DayContribution,
@@ -50,27 +52,7 @@ const rowArb = fc
   .map(row);
 
 /** What api/routes/statistics.ts computed before aggregates: the rows of the period, through settlementStatistics. */
-function fromRows(rows: StatisticsRow[], from: string, to: string, yesterday: string, groupBy: StatisticsGroupBy) {
-  const groupOf = (r: StatisticsRow) => (groupBy === 'municipality' ? (r.municipalityNumber ?? '(none)') : r.receptionCentreId);
-  const lastGoal = to < yesterday ? to : yesterday;
-  const settled = rows
-    .filter((r) => r.settledAt && r.settledAt.slice(0, 10) >= from && r.settledAt.slice(0, 10) <= to)
-    .map((r) => ({
-      permitDate: r.goalStartsOn ?? r.permitDate,
-      settledOn: r.settledAt!.slice(0, 10),
-      unaccompaniedMinor: r.unaccompaniedMinor ?? r.priorityGroup === 'unaccompanied_minor',
-      group: groupOf(r),
-    }));
-  const waiting = rows.filter((r) => r.goalRunning && r.goalDate >= from && r.goalDate <= lastGoal).map((r) => ({ group: groupOf(r) }));
-  const [total] = settlementStatistics(
-    settled.map((s) => ({ ...s, group: 'all' })),
-    waiting.map(() => ({ group: 'all' })),
-  );
-  return {
-    total: total ?? { group: 'all', settled: 0, settledWithinGoal: 0, shareWithinGoal: null, waitingDays: { median: null, p90: null }, waitingPastGoal: 0 },
-    groups: settlementStatistics(settled, waiting),
-  };
-}
+const fromRows = (rows: StatisticsRow[], from: string, to: string, yesterday: string, groupBy: StatisticsGroupBy) => statisticsOfRows(rows, { from, to, yesterday, groupBy });
 
 /** The aggregate way: each row's contribution summed per day, then only the days of the period read. */
 function fromCounters(contributions: DayContribution[], from: string, to: string, yesterday: string, groupBy: StatisticsGroupBy) {
@@ -138,5 +120,51 @@ describe('statistics from aggregates', () => {
       { day: '2024-03-01', counters: contributionOf(settled)[0]!.counters },
       { day: '2024-04-01', counters: { 'm|(none)|p': -1, 'r|mottak-2|p': -1 } },
     ]);
+  });
+});
+
+describe('periodBuckets', () => {
+  /** Every day the buckets cover (months expanded to their days), sorted: a day covered twice shows twice. */
+  function daysOf(buckets: ReturnType<typeof periodBuckets>): string[] {
+    const out: string[] = [];
+    const run = (a: string, b: string) => {
+      for (let d = a; d <= b; d = addDays(d, 1)) out.push(d);
+    };
+    for (const r of buckets.days) run(r.from, r.to);
+    if (buckets.months) {
+      const { from, to } = buckets.months;
+      run(`${from}-01`, `${to}-${String(daysInMonth(Number(to.slice(0, 4)), Number(to.slice(5, 7)))).padStart(2, '0')}`);
+    }
+    return out.sort();
+  }
+
+  it('R-GOAL-1: a period is its whole months plus at most two runs of edge days, every day exactly once, in order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 3 * 366 }), (start, length) => {
+        const from = addDays(BASE, start);
+        const to = addDays(from, length);
+        const buckets = periodBuckets(from, to);
+        const expected: string[] = [];
+        for (let d = from; d <= to; d = addDays(d, 1)) expected.push(d);
+        expect(daysOf(buckets)).toEqual(expected);
+        expect(buckets.days.length).toBeLessThanOrEqual(2);
+        // Each edge run stays inside one month: at most 30 day items each.
+        for (const r of buckets.days) expect(r.from.slice(0, 7)).toBe(r.to.slice(0, 7));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('R-GOAL-1: a whole year is twelve months and no days; a day is a day; a month edge to edge is a month', () => {
+    expect(periodBuckets('2025-01-01', '2025-12-31')).toEqual({ months: { from: '2025-01', to: '2025-12' }, days: [] });
+    expect(periodBuckets('2025-03-05', '2025-03-05')).toEqual({ days: [{ from: '2025-03-05', to: '2025-03-05' }] });
+    expect(periodBuckets('2024-02-01', '2024-02-29')).toEqual({ months: { from: '2024-02', to: '2024-02' }, days: [] });
+    expect(periodBuckets('2024-02-10', '2024-04-03')).toEqual({
+      months: { from: '2024-03', to: '2024-03' },
+      days: [
+        { from: '2024-02-10', to: '2024-02-29' },
+        { from: '2024-04-01', to: '2024-04-03' },
+      ],
+    });
   });
 });

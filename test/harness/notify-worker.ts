@@ -41,7 +41,7 @@ export function useNotifyWorker(opts: { deps?: Omit<ActivityDeps, 'tables'>; tab
     const documentClient = createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' });
     const tableName = opts.tableName ?? `t-${randomUUID()}`;
     await ensureTable(documentClient, tableName);
-    harness.tables = createTables(documentClient, tableName);
+    harness.tables = createTables(documentClient, tableName, { embedded: true });
     nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
     worker = await Worker.create({
       connection: nativeConnection,

@@ -34,7 +34,7 @@ async function freshTables(): Promise<Tables> {
   const documentClient = createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' });
   const tableName = `t-${randomUUID()}`;
   await ensureTable(documentClient, tableName);
-  return createTables(documentClient, tableName);
+  return createTables(documentClient, tableName, { embedded: true });
 }
 
 async function startWorker(connection: NativeConnection, taskQueue: string, tables: Tables, namespace = 'default') {

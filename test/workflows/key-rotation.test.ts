@@ -32,7 +32,7 @@ beforeAll(async () => {
   const documentClient = createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-north-1' });
   const tableName = `t-${randomUUID()}`;
   await ensureTable(documentClient, tableName);
-  tables = createTables(documentClient, tableName);
+  tables = createTables(documentClient, tableName, { embedded: true });
 });
 afterAll(async () => {
   await nativeConnection?.close();
