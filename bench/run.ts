@@ -18,7 +18,10 @@
  *  3. statistics for a year (and one list page) at 1 k and 100 k case-index rows, written
  *     straight to the store with its own code (store/case-index.ts saveCaseSummary);
  *  4. worker memory: a worker alone in its own process (bench/memory-worker.ts), RSS with 0 and N
- *     open cases cached, bytes per cached workflow, RSS extrapolated to 150 000 open journeys.
+ *     open cases cached, bytes per cached workflow, RSS extrapolated to 150 000 open journeys;
+ *  5. history: events and bytes per run of a family's settlement case and of its five-year arrival
+ *     journeys (on a time-skipping server), and what replaying the case's history costs a worker
+ *     that no longer has it cached.
  */
 import crypto from 'node:crypto';
 import { fork } from 'node:child_process';
@@ -40,7 +43,7 @@ import { parseKeyRing } from '../privacy/payload-keys';
 import { freePort } from '../runtime/ports';
 import { SINGLE_MACHINE_DYNAMIC_CONFIG, startDevServer } from '../runtime/dev-server';
 import { startSystem } from '../runtime/system';
-import { ensureTemporalCli } from '../runtime/temporal-binaries';
+import { ensureTemporalCli, ensureTestServer } from '../runtime/temporal-binaries';
 import { getCaseSummary, saveCaseSummary, type CaseSummary } from '../store/case-index';
 import { DEV_AUDIENCE, DEV_ISSUER, loadConfig } from '../temporal.config';
 import { workflowBundleOptions } from '../worker/worker';
@@ -50,6 +53,7 @@ import { calendarOn, type Calendar } from '../test/fixtures/calendar';
 import { interviewFor } from '../test/fixtures/interview';
 import { uniqueFamilyPermitBody } from '../test/fixtures/permits';
 import { TEST_CASE_ID_SECRET, TEST_PAYLOAD_KEYS } from '../test/fixtures/secrets';
+import { fiveYearJourneys, runSize } from './history';
 import { pingUpdate } from './trivial-workflow';
 
 // ─── Options ─────────────────────────────────────────────────────────────────────────────────
@@ -85,8 +89,8 @@ const opts = {
   rows: list(flags.rows, preset.rows),
   open: list(flags.open, preset.open),
   repeats: Number(flags.repeats ?? preset.repeats),
-  /** Sections to run: latency, creation, throughput, case-reads, reads, memory (default all). */
-  only: new Set((flags.only ?? 'latency,creation,throughput,case-reads,reads,memory').split(',')),
+  /** Sections to run: latency, creation, throughput, case-reads, reads, memory, history (default all). */
+  only: new Set((flags.only ?? 'latency,creation,throughput,case-reads,reads,memory,history').split(',')),
   /** New cases per creation run (issue 13: cases/s fully processed, at concurrency 1, 10, 50). */
   creations: Number(flags.creations ?? preset.creations),
   creationConcurrency: list(flags['creation-concurrency'], preset.creationConcurrency),
@@ -240,6 +244,8 @@ async function main() {
   if (opts.only.has('reads')) await readsAtScale(cal);
   // 4. Worker memory.
   if (opts.only.has('memory')) await workerMemory(cal);
+  // 5. History per run.
+  if (opts.only.has('history')) await historyPerRun(journey);
 }
 
 /** 1. Step latency at concurrency 1. */
@@ -705,10 +711,58 @@ async function workerMemory(cal: Calendar) {
     api: mib(warm.rss + Math.min(journeys, cacheSize) * perCached),
     note: `cache ${cacheSize}: the rest are replayed on demand; all cached would be ${mib(warm.rss + journeys * perCached)}`,
   });
-  // The cost of an evicted workflow: a query on a case the worker no longer holds replays its history.
-  log('memory: replay cost of an evicted case');
   child.send({ type: 'stop' });
   await new Promise((r) => child.once('exit', r));
+}
+
+// ─── History per run ─────────────────────────────────────────────────────────────────────────
+async function historyPerRun(journey: Journey) {
+  log('history: a family permit → settled through the API');
+  const caseId = await familyThroughApi(journey, 0);
+  await client.workflow.getHandle(caseId).result();
+  const kase = await runSize(client, caseId);
+  rows.push({ figure: 'History of a settlement case, permit → settled (events / KiB)', api: `${kase.events} / ${kib(kase.bytes)}`, note: 'one run' });
+
+  // What an evicted case costs: the worker replays its whole history before the next task or query.
+  // One replay worker for all (its start is not the cost), the first two replays are warm-up.
+  const history = await client.workflow.getHandle(caseId).fetchHistory();
+  const n = 22;
+  const replays: number[] = [];
+  let cpuFrom = process.cpuUsage();
+  let last = performance.now();
+  let seen = 0;
+  const copies = Array.from({ length: n }, (_, i) => ({ workflowId: `${caseId}-replay-${i}`, history }));
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: bundlePath }, dataConverter, replayName: 'bench-replay' }, copies)) {
+    if (result.error) throw result.error;
+    const now = performance.now();
+    if (++seen > 2) replays.push(now - last);
+    else if (seen === 2) cpuFrom = process.cpuUsage();
+    last = now;
+  }
+  const cpu = process.cpuUsage(cpuFrom);
+  rows.push({
+    figure: 'Replay of that history, an evicted case (ms)',
+    api: spread(replays, ms),
+    note: `${replays.length} replays in one replay worker; ${ms((cpu.user + cpu.system) / 1000 / replays.length)} ms CPU each`,
+  });
+
+  log('history: the family\'s arrival journeys through five settlement years (time-skipping server)');
+  const journeys = await fiveYearJourneys({
+    testServer: await ensureTestServer({ cacheDir: config.binaries.cacheDir, explicitPath: config.binaries.testServerPath, log }),
+    bundlePath,
+    documentClient: system.tables.table.getDocumentClient(),
+    dataConverter,
+    log,
+  });
+  for (const { person, runs } of journeys) {
+    const events = runs.map((r) => r.events);
+    const bytes = runs.map((r) => r.bytes);
+    rows.push({
+      figure: `Five-year arrival journey, ${person}: runs; events / KiB per run (largest)`,
+      api: `${runs.length}; ${Math.max(...events)} / ${kib(Math.max(...bytes))}`,
+      note: `total ${events.reduce((a, b) => a + b, 0)} events, ${kib(bytes.reduce((a, b) => a + b, 0))}; no staff step taken`,
+    });
+  }
 }
 
 // ─── The table ───────────────────────────────────────────────────────────────────────────────
