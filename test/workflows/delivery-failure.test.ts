@@ -63,6 +63,8 @@ describe('delivery failure', () => {
     await putRecipient(t.tables, { kind: 'imdi', id: 'imdi' }, { name: 'IMDi', channel: { type: 'webhook', url, secret: 'a-long-enough-secret-123' } }, new Date().toISOString());
     {
       const { handle } = await startCase(t);
+      // The case's own notice to the centre (refused above) leaves the outbox on its own time.
+      await eventually(() => handle.query(caseStateQuery), (s) => s.outbox.length === 0);
       const started = Date.now();
       await stepResult(handle, 'addInternalNote', staff.mottak, { text: 'Familien ønsker å bo nær slekt.' }); // alerts IMDi (R-INT-6)
       expect(Date.now() - started).toBeLessThan(15_000); // the step does not wait for its message (step-answers-first.test.ts), let alone its retries
