@@ -640,8 +640,8 @@ function settledSummary(year: number, k: number): CaseSummary {
 
 // ─── Worker memory ───────────────────────────────────────────────────────────────────────────
 type Measured = { rss: number; heapUsed: number; cached: number };
-async function workerMemory(cal: Calendar) {
-  const maxOpen = Math.max(...opts.open);
+/** A memory-worker.ts process of its own, polling `taskQueue` with the workflows of `codePath`. */
+async function memoryWorker(taskQueue: string, codePath: string, maxCached: number) {
   const child = fork(path.join(import.meta.dirname, 'memory-worker.ts'), [], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     env: {
@@ -649,20 +649,21 @@ async function workerMemory(cal: Calendar) {
       BENCH_DYNAMO_ENDPOINT: system.dynamoEndpoint!,
       BENCH_TABLE: config.dynamo.table,
       BENCH_TEMPORAL_ADDRESS: system.temporalAddress,
-      BENCH_TASK_QUEUE: 'bench-memory',
-      BENCH_BUNDLE: bundlePath,
-      // Every open case stays cached: the figure is bytes per cached workflow.
-      BENCH_TUNING: JSON.stringify({ ...config.worker, maxCachedWorkflows: maxOpen + 100 }),
+      BENCH_TASK_QUEUE: taskQueue,
+      BENCH_BUNDLE: codePath,
+      // Every open workflow stays cached: the figure is bytes per cached workflow.
+      BENCH_TUNING: JSON.stringify({ ...config.worker, maxCachedWorkflows: maxCached }),
       BENCH_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  stops.push(async () => {
+  const stop = async () => {
     if (child.exitCode === null) {
       child.send({ type: 'stop' });
       await new Promise((r) => child.once('exit', r));
     }
-  });
+  };
+  stops.push(stop);
   const next = (type: string) => new Promise<any>((resolve) => child.once('message', (m: any) => m.type === type && resolve(m)));
   await next('ready');
   const measure = async (): Promise<Measured> => {
@@ -670,6 +671,13 @@ async function workerMemory(cal: Calendar) {
     child.send({ type: 'measure' });
     return answer;
   };
+  return { measure, stop };
+}
+
+async function workerMemory(cal: Calendar) {
+  const maxOpen = Math.max(...opts.open);
+  const worker = await memoryWorker('bench-memory', bundlePath, maxOpen + 100);
+  const { measure } = worker;
   const open = async (from: number, to: number, latencies?: number[]) =>
     pool(to - from, 20, async () => {
       const permit: PermitGranted = permitGrantedSchema.parse(uniqueFamilyPermitBody(cal));
@@ -711,8 +719,37 @@ async function workerMemory(cal: Calendar) {
     api: mib(warm.rss + Math.min(journeys, cacheSize) * perCached),
     note: `cache ${cacheSize}: the rest are replayed on demand; all cached would be ${mib(warm.rss + journeys * perCached)}`,
   });
-  child.send({ type: 'stop' });
-  await new Promise((r) => child.once('exit', r));
+  await worker.stop();
+  await trivialMemory(maxOpen, perCached);
+}
+
+/**
+ * Temporal's own floor per cached workflow: bench/trivial-workflow.ts opened the same way (start, then
+ * a query once its first task ran) in a memory worker of its own, with the same tuning, so the
+ * difference to the settlement case is Bosetting's (its modules, state and pending promises).
+ */
+async function trivialMemory(maxOpen: number, perCase: number) {
+  const trivialBundle = await bundleWorkflowCode({ ...workflowBundleOptions, workflowsPath: path.join(import.meta.dirname, 'trivial-workflow.ts'), logger: quietLogger() });
+  const trivialPath = path.join(tmp, 'trivial-bundle.js');
+  fs.writeFileSync(trivialPath, trivialBundle.code);
+  const worker = await memoryWorker('bench-memory-trivial', trivialPath, maxOpen + 100);
+  const open = (n: number) =>
+    pool(n, 20, async () => {
+      const h = await client.workflow.start('trivialWorkflow', { workflowId: `bench-memory-trivial-${crypto.randomUUID()}`, taskQueue: 'bench-memory-trivial' });
+      await h.query('__temporal_workflow_metadata');
+    });
+  log('memory: the trivial workflow, warming up with 20 open');
+  await open(20);
+  const warm = await worker.measure();
+  await open(maxOpen - 20);
+  const last = await worker.measure();
+  const per = (last.rss - warm.rss) / (last.cached - warm.cached);
+  rows.push({
+    figure: "Bytes per cached trivial workflow (Temporal's floor)",
+    api: kib(per),
+    note: `from ${last.cached} cached; the settlement case's own part ≈ ${kib(perCase - per)}`,
+  });
+  await worker.stop();
 }
 
 // ─── History per run ─────────────────────────────────────────────────────────────────────────
