@@ -22,7 +22,7 @@ import proto from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import reusableVm from '@temporalio/worker/lib/workflow/reusable-vm.js';
 import workerInternals from '@temporalio/worker/lib/worker.js';
-import { workflowsPath } from '../worker/worker';
+import { webpackConfigHook, workflowsPath } from '../worker/worker';
 
 const instances = Number(process.argv[2] ?? 300);
 const replays = Number(process.argv[3] ?? 10);
@@ -34,7 +34,8 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const quiet = new DefaultLogger('WARN');
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
 
-const bundle = await bundleWorkflowCode({ workflowsPath: entry, logger: quiet });
+// Bundled as the worker bundles (worker/worker.ts), so the figures are the worker's.
+const bundle = await bundleWorkflowCode({ workflowsPath: entry, logger: quiet, webpackConfigHook });
 console.log(`workflows: ${path.relative(process.cwd(), entry)}`);
 const codeBytes = bundle.code.slice(0, bundle.code.lastIndexOf('//# sourceMappingURL=')).length;
 console.log(`bundle: ${kib(codeBytes)} KiB of code (${kib(bundle.code.length)} KiB with its inline source map)`);
