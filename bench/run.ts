@@ -4,7 +4,7 @@
  * free ports, a temp data dir), runs each measurement through the API and through raw Temporal
  * client calls doing the same work, and prints a table. Figures are printed, never asserted.
  *
- *   npm run bench                     # the default run, about 3 minutes on 2 shared cores
+ *   npm run bench                     # the default run, about 5 minutes on 2 idle cores
  *   npm run bench -- --quick          # a smoke run
  *   npm run bench -- --full           # bigger: more cases, concurrency 1/10/50, 1k/10k/100k rows, 5 000 open cases (an hour or more here)
  *   npm run bench -- --cases 200 --concurrency 10,50 --rows 1000,100000 --open 2000 --repeats 3

@@ -135,10 +135,10 @@ export function registerStep(app: OpenAPIHono<AppEnv>, deps: ApiDeps, definition
       await audit(deps.tables, principal, definition.action, caseId, 'refused', refusalDetail(error));
       return problem(c, 409, 'Step not allowed now', reason, { action: definition.action });
     }
-    await audit(deps.tables, principal, definition.action, caseId, 'ok');
     // The caller's view of the case after the step, exactly as a read answers (R-REG-3, R-PRIV-3):
     // a step may change it (a municipality that accepts sees the settling municipality's view).
-    const state: CaseState = await handle.query(caseStateQuery);
+    // Read while the audit entry is written: both are done before the answer, neither waits for the other.
+    const [state] = await Promise.all([handle.query(caseStateQuery) as Promise<CaseState>, audit(deps.tables, principal, definition.action, caseId, 'ok')]);
     return c.json({ ...caseViewFor(state, principal, deps), step: result }, 200);
   });
 }
