@@ -72,7 +72,6 @@ const { values: flags } = parseArgs({
     'max-cached': { type: 'string' },
     only: { type: 'string' },
     'server-config': { type: 'string', default: 'embedded' },
-    'dynamo-process': { type: 'boolean', default: false },
   },
 });
 // The default fits about 3 minutes on this shared 2-core machine; --full is the issue's whole set.
@@ -80,7 +79,7 @@ const preset = flags.full
   ? { cases: 100, latencyCases: 10, creations: 500, creationConcurrency: [1, 10, 50], concurrency: [1, 10, 50], rows: [1_000, 10_000, 100_000], open: [1_000, 5_000], repeats: 3 }
   : flags.quick
     ? { cases: 6, latencyCases: 2, creations: 100, creationConcurrency: [10, 50], concurrency: [10], rows: [500, 1_500], open: [100], repeats: 1 }
-    : { cases: 12, latencyCases: 3, creations: 300, creationConcurrency: [1, 10, 50], concurrency: [10], rows: [1_000, 3_000], open: [300], repeats: 1 };
+    : { cases: 12, latencyCases: 3, creations: 300, creationConcurrency: [1, 10, 50], concurrency: [10], rows: [1_000, 3_000], open: [1_000], repeats: 1 };
 const list = (text: string | undefined, fallback: number[]) => (text ? text.split(',').map(Number) : fallback);
 const opts = {
   cases: Number(flags.cases ?? preset.cases),
@@ -170,12 +169,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bosetting-bench-'));
 // `npm start` runs (runtime/dev-server.ts SINGLE_MACHINE_DYNAMIC_CONFIG), `server-default` the server's own.
 const serverConfig = flags['server-config'];
 if (serverConfig !== 'embedded' && serverConfig !== 'server-default') throw new Error('--server-config: embedded or server-default');
-// --dynamo-process: dynalite in a process of its own instead of the system's (bench/dynalite-process.ts).
+// dynalite in this process on a free port, so the bench runs beside `npm start` (which holds DYNALITE_PORT).
 const dynamoPort = await freePort();
-const dynamoChild = flags['dynamo-process']
-  ? fork(path.join(import.meta.dirname, 'dynalite-process.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_DYNALITE_PORT: String(dynamoPort) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
-  : undefined;
-if (dynamoChild) await new Promise((resolve) => dynamoChild.once('message', resolve));
 const devPort = await freePort();
 const devServer = await startDevServer({
   cliPath: await ensureTemporalCli({ cacheDir: loadConfig({}).binaries.cacheDir, log: (line) => log(line) }),
@@ -190,6 +185,7 @@ const config = loadConfig({
   TEMPORAL_NAMESPACE: 'default',
   DYNAMODB_ENDPOINT: undefined,
   DYNAMODB_REGION: undefined,
+  DYNALITE_PORT: String(dynamoPort),
   PORT: String(await freePort()),
   BOSETTING_DATA_DIR: tmp,
   DYNAMODB_TABLE: 'bosetting-bench',
@@ -814,7 +810,7 @@ process.on('exit', () => {
   const cols = (['figure', 'api', 'raw', 'ratio', 'note'] as const).map((k) => [k, width(k)] as const);
   const line = (r: Row) => `| ${cols.map(([k, w]) => (r[k] ?? '').padEnd(w)).join(' | ')} |`;
   console.log(`\nBosetting bench — ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, ${new Date().toISOString()}`);
-  console.log(`options: ${JSON.stringify({ ...opts, only: [...opts.only] })}; dev server: ${serverConfig} dynamic config; dynalite ${dynamoChild ? 'in its own process' : 'in the system process'}; worker: ${JSON.stringify(config.worker)}`);
+  console.log(`options: ${JSON.stringify({ ...opts, only: [...opts.only] })}; dev server: ${serverConfig} dynamic config; dynalite in the system process; worker: ${JSON.stringify(config.worker)}`);
   console.log(line(header));
   console.log(`| ${cols.map(([, w]) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(line(r));
@@ -832,7 +828,6 @@ try {
   await trivialConnection.close();
   await system.stop();
   await devServer.stop();
-  dynamoChild?.send({ type: 'stop' });
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
