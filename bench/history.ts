@@ -20,15 +20,17 @@ import { createTables } from '../store/table';
 import { ARRIVAL_JOURNEY_WORKFLOW, arrivalJourneyWorkflowId } from '../workflows/arrival-messages';
 import { family, journeyInput } from '../test/fixtures/arrival';
 
-export type RunSize = { runId: string; events: number; bytes: number };
+export type RunSize = { events: number; bytes: number };
 
-/** Events and stored bytes of one run. */
+async function sizedHistory(client: Client, workflowId: string, runId?: string) {
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const size: RunSize = { events: history.events?.length ?? 0, bytes: proto.temporal.api.history.v1.History.encode(history).finish().length };
+  return { history, size };
+}
+
+/** Events and stored bytes of one run (the latest unless `runId`). */
 export async function runSize(client: Client, workflowId: string, runId?: string): Promise<RunSize> {
-  const handle = client.workflow.getHandle(workflowId, runId);
-  const history = await handle.fetchHistory();
-  const bytes = proto.temporal.api.history.v1.History.encode(history).finish().length;
-  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-  return { runId: runId ?? started?.originalExecutionRunId ?? '', events: history.events?.length ?? 0, bytes };
+  return (await sizedHistory(client, workflowId, runId)).size;
 }
 
 /** Every run of a workflow that continued as new, first run first (each run's start names the one before). */
@@ -36,8 +38,8 @@ export async function allRuns(client: Client, workflowId: string): Promise<RunSi
   const runs: RunSize[] = [];
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
-    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    runs.unshift({ runId, events: history.events?.length ?? 0, bytes: proto.temporal.api.history.v1.History.encode(history).finish().length });
+    const { history, size } = await sizedHistory(client, workflowId, runId);
+    runs.unshift(size);
     runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
   }
   return runs;
