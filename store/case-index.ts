@@ -42,7 +42,6 @@ function derived(summary: CaseSummary) {
     ...(summary.municipalityNumber ? { gsi4pk: `MUNICIPALITY#${summary.municipalityNumber}`, gsi4sk: byUpdate } : {}),
     ...(nextDueDate ? { gsi5pk: 'DUE', gsi5sk: `${nextDueDate}#${summary.caseId}`, nextDueDate } : {}),
     ...(goalRunning ? { gsi6pk: 'GOAL#open', gsi6sk: `${clock.goalDate}#${summary.caseId}` } : {}),
-    ...(summary.settledAt ? { gsi7pk: 'SETTLED', gsi7sk: `${summary.settledAt}#${summary.caseId}` } : {}),
     goalDate: clock.goalDate,
     atRiskDate: clock.atRiskDate,
     goalRunning,

@@ -5,25 +5,16 @@
  *
  * Access pattern: pk CASE#<caseId>, sk EVENT#<seq, zero-padded> — in the order things happened.
  */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './client';
 import type { TimelineEntry } from '../domain/case/state';
 import type { Tables } from './table';
 
 const sortKey = (seq: number) => `EVENT#${String(seq).padStart(10, '0')}`;
 
 export async function saveTimelineEntries(tables: Tables, caseId: string, entries: readonly TimelineEntry[]): Promise<void> {
-  const client = tables.table.getDocumentClient();
-  for (let i = 0; i < entries.length; i += 25) {
-    const batch = entries.slice(i, i + 25);
-    let pending: Record<string, unknown[]> | undefined = {
-      [tables.table.getName()]: batch.map((entry) => ({ PutRequest: { Item: { pk: `CASE#${caseId}`, sk: sortKey(entry.seq), _et: 'CaseEvent', ...entry } } })),
-    };
-    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: pending as never }));
-      pending = UnprocessedItems as Record<string, unknown[]> | undefined;
-    }
-  }
+  const requests = entries.map((entry) => ({ PutRequest: { Item: { pk: `CASE#${caseId}`, sk: sortKey(entry.seq), _et: 'CaseEvent', ...entry } } }));
+  await batchWriteAll(tables.table.getDocumentClient(), tables.table.getName(), requests);
 }
 
 /** The case's timeline in order; `audience` filters what a caller may read (R-REG-3). */

@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { tableKeys } from './table';
 
 export type DynamoSettings = { endpoint?: string; region: string };
@@ -14,6 +14,23 @@ export function createDocumentClient({ endpoint, region }: DynamoSettings): Dyna
     ...(endpoint?.startsWith('http://127.0.0.1') ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+export type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/**
+ * Puts and deletes in batches of 25 (BatchWriteItem's limit); what DynamoDB leaves unprocessed
+ * (throttling) is sent again after a growing pause.
+ */
+export async function batchWriteAll(documentClient: DynamoDBDocumentClient, tableName: string, requests: WriteRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let batch: WriteRequest[] | undefined = requests.slice(i, i + 25);
+    for (let attempt = 0; batch && batch.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+      const answer: BatchWriteCommandOutput = await documentClient.send(new BatchWriteCommand({ RequestItems: { [tableName]: batch } }));
+      batch = answer.UnprocessedItems?.[tableName];
+    }
+  }
 }
 
 /**

@@ -13,7 +13,7 @@
  * A period is read as its whole months plus the days at its edges (periodBuckets): ~12 month
  * queries' worth of items per group for a year, whatever the caseload.
  */
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, type IsoDate } from '../domain/dates';
 import type { GroupStatistics } from '../domain/statistics';
 import {
@@ -28,6 +28,7 @@ import {
   type StatisticsGroupBy,
   type StatisticsRow,
 } from '../domain/statistics-aggregate';
+import { batchWriteAll } from './client';
 import type { Tables } from './table';
 import type { TransactItem } from './transaction';
 
@@ -165,14 +166,7 @@ export async function rebuildStatistics(tables: Tables): Promise<{ rows: number;
     ...computed.map(({ key, counters }) => ({ PutRequest: { Item: { ...key, ...counters } } })),
     ...stored.filter((item) => !keep.has(`${item.pk} ${item.sk}`)).map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
   ];
-  for (let i = 0; i < requests.length; i += 25) {
-    let batch: typeof requests | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; batch && batch.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** attempt)));
-      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [TableName]: batch } }));
-      batch = UnprocessedItems?.[TableName] as typeof requests | undefined;
-    }
-  }
+  await batchWriteAll(client, TableName, requests);
   await client.send(new PutCommand({ TableName, Item: { ...MARKER_KEY, format: STATISTICS_FORMAT, builtAt: new Date().toISOString(), rows } }));
   return { rows, items: computed.length };
 }

@@ -12,7 +12,6 @@
  * | a municipality's accepted cases (R-PRIV-1)| byMunicipality: gsi4pk MUNICIPALITY#<number>, gsi4sk <updatedAt>#<caseId> (sparse: accepted cases only) |
  * | cases by their earliest open deadline     | byDue: gsi5pk DUE, gsi5sk <nextDueDate>#<caseId> (sparse: cases with open tasks) |
  * | unsettled cases by goal date (R-GOAL-1)   | byGoal: gsi6pk GOAL#open, gsi6sk <goalDate>#<caseId> (sparse: not settled, closed or refused) |
- * | settled cases by settlement date          | bySettled: gsi7pk SETTLED, gsi7sk <settledAt>#<caseId> (sparse: settledAt set; statistics now read the counters, not this) |
  * | a municipality's decided number in a year | pk MUNICIPALITY#<number>, sk YEAR#<year>                  |
  * | all municipalities in a year              | byKind:  gsi2pk KIND#municipality-year#<year>, gsi2sk <number> |
  * | a case's whole timeline, in order         | pk CASE#<caseId>, sk EVENT#<seq> (store/case-timeline.ts) |
@@ -31,6 +30,9 @@
  * | R-GOAL-1 counters of a day, per group      | pk STATS#DAY#<m or r>, sk <YYYY-MM-DD>#<group> (store/statistics.ts) |
  * | R-GOAL-1 counters of a month, per group    | pk STATS#MONTH#<m or r>, sk <YYYY-MM>#<group>                |
  * | whether the counters were built from the rows | pk STATS, sk BUILT (its format version)                  |
+ *
+ * (A table created before the statistics counters also has bySettled, gsi7: nothing reads or fills
+ * it any more; rows lose its keys as they are next written.)
  *
  * Filters that no index serves (priority group, goal status or overdue next to another filter)
  * are a FilterExpression on the query of the most selective index; never a Scan.
@@ -53,7 +55,6 @@ export const tableKeys = {
     byMunicipality: { type: 'global', partitionKey: { name: 'gsi4pk', type: 'string' }, sortKey: { name: 'gsi4sk', type: 'string' } },
     byDue: { type: 'global', partitionKey: { name: 'gsi5pk', type: 'string' }, sortKey: { name: 'gsi5sk', type: 'string' } },
     byGoal: { type: 'global', partitionKey: { name: 'gsi6pk', type: 'string' }, sortKey: { name: 'gsi6sk', type: 'string' } },
-    bySettled: { type: 'global', partitionKey: { name: 'gsi7pk', type: 'string' }, sortKey: { name: 'gsi7sk', type: 'string' } },
   },
 } as const;
 
@@ -85,8 +86,6 @@ export function createTables(documentClient: DynamoDBDocumentClient, tableName: 
       gsi5sk: string().optional(),
       gsi6pk: string().optional(),
       gsi6sk: string().optional(),
-      gsi7pk: string().optional(),
-      gsi7sk: string().optional(),
       caseId: string(),
       permitId: string(),
       permitType: string(),
