@@ -33,6 +33,8 @@ export async function signIn(page: Page, person: Person) {
   if (person.user) await page.getByLabel('Brukernavn (valgfritt)').fill(person.user);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
+  // The page has settled once the menu's count has arrived: a person reads on from here.
+  await expect(page.getByRole('link', { name: /^Innboks \(\d+ oppgaver\)$/ })).toBeVisible();
 }
 
 export async function signOut(page: Page) {

@@ -56,6 +56,7 @@ test('a family’s journey from permit to arrival, each role in its own pages', 
   await test.step('UDI registers the permit with the household of four', async () => {
     await signIn(page, people.udi);
     await page.getByRole('link', { name: 'Registrer vedtak' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Registrer vedtak' })).toBeVisible();
     await page.getByLabel('Vedtaksnummer').fill(`UDI-SCENARIO-${seed}`);
     await page.getByLabel('Vedtaksdato').fill(today);
     await page.getByLabel('Registreringsnummer (Reg.nr)').fill(`REG-${seed}`);

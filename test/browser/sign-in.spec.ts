@@ -22,6 +22,26 @@ test('a reception centre worker signs in with the development sign-in, sees the 
   expect((await page.request.get('/v1/me')).status()).toBe(401);
 });
 
+test('the menu’s count arrives without moving the links beside it (a click aimed at one lands on it)', async ({ page }) => {
+  // Hold the count's reads until the menu has been measured without it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/v1\/(deadlines|notifications)\?/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('radio', { name: /^IMDi/ }).check();
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  const cases = page.getByRole('link', { name: 'Saker', exact: true });
+  await expect(cases).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Innboks', exact: true })).toBeVisible(); // no count yet
+  const before = await cases.boundingBox();
+  release();
+  await expect(page.getByRole('link', { name: /^Innboks \(\d+ oppgaver\)$/ })).toBeVisible();
+  expect(await cases.boundingBox()).toEqual(before);
+});
+
 test('a municipality number that is not four digits is refused at its field', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('radio', { name: /^Kommune/ }).check();

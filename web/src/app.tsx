@@ -57,11 +57,17 @@ function SignedIn({ signInKind }: { signInKind: string }) {
               <li key={name}>
                 <NavLink to={pages[name].path} end={pages[name].path === '/'}>
                   {pages[name].label}
-                  {name === 'inbox' && count !== undefined && (
-                    <>
-                      <Badge count={count} maxCount={99} data-color="accent" aria-hidden="true" />
-                      <span className="sr-only">({count} oppgaver)</span>
-                    </>
+                  {name === 'inbox' && (
+                    // A slot of its own size: the count arrives after the menu is drawn, and must not
+                    // move the links to its right under a pointer that is about to click one.
+                    <span className="nav-count">
+                      {count !== undefined && (
+                        <>
+                          <Badge count={count} maxCount={99} data-color="accent" aria-hidden="true" />
+                          <span className="sr-only">({count} oppgaver)</span>
+                        </>
+                      )}
+                    </span>
                   )}
                 </NavLink>
               </li>
