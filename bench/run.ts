@@ -21,7 +21,9 @@
  *     open cases cached, bytes per cached workflow, RSS extrapolated to 150 000 open journeys;
  *  5. history: events and bytes per run of a family's settlement case and of its five-year arrival
  *     journeys (on a time-skipping server), and what replaying the case's history costs a worker
- *     that no longer has it cached.
+ *     that no longer has it cached;
+ *  6. letters: CPU per letter PDF (notifications/channels/letter.ts), rendered in the notify activity on
+ *     the worker's main thread — the thread that also carries every workflow task to the server.
  */
 import crypto from 'node:crypto';
 import { fork } from 'node:child_process';
@@ -38,6 +40,8 @@ import type { PermitGranted } from '../domain/permit';
 import { permitGrantedSchema } from '../domain/permit.schema';
 import { interviewRecordSchemaFor } from '../domain/settlement-info.schema';
 import { stepSchemas, type StepName } from '../domain/steps.schema';
+import { messageDefinition, parseNotification, renderNotification, textsByLocale } from '../notifications/catalog';
+import { renderLetterPdf, type LetterContent } from '../notifications/channels/letter';
 import { createDataConverter } from '../privacy/data-converter';
 import { parseKeyRing } from '../privacy/payload-keys';
 import { freePort } from '../runtime/ports';
@@ -51,6 +55,7 @@ import { caseStateQuery, stepUpdates, type Actor } from '../workflows/messages';
 import { completeSettlementInfo } from '../test/fixtures/cases';
 import { calendarOn, type Calendar } from '../test/fixtures/calendar';
 import { interviewFor } from '../test/fixtures/interview';
+import { notificationExamples } from '../test/fixtures/notification-examples';
 import { uniqueFamilyPermitBody } from '../test/fixtures/permits';
 import { TEST_CASE_ID_SECRET, TEST_PAYLOAD_KEYS } from '../test/fixtures/secrets';
 import { fiveYearJourneys, runSize } from './history';
@@ -88,8 +93,8 @@ const opts = {
   rows: list(flags.rows, preset.rows),
   open: list(flags.open, preset.open),
   repeats: Number(flags.repeats ?? preset.repeats),
-  /** Sections to run: latency, creation, throughput, case-reads, reads, memory, history (default all). */
-  only: new Set((flags.only ?? 'latency,creation,throughput,case-reads,reads,memory,history').split(',')),
+  /** Sections to run: latency, creation, throughput, case-reads, reads, memory, history, letters (default all). */
+  only: new Set((flags.only ?? 'latency,creation,throughput,case-reads,reads,memory,history,letters').split(',')),
   /** New cases per creation run (issue 13: cases/s fully processed, at concurrency 1, 10, 50). */
   creations: Number(flags.creations ?? preset.creations),
   creationConcurrency: list(flags['creation-concurrency'], preset.creationConcurrency),
@@ -242,6 +247,8 @@ async function main() {
   if (opts.only.has('memory')) await workerMemory(cal);
   // 5. History per run.
   if (opts.only.has('history')) await historyPerRun(journey);
+  // 6. Letters.
+  if (opts.only.has('letters')) await letters();
 }
 
 /** 1. Step latency at concurrency 1. */
@@ -258,6 +265,9 @@ async function latency(journey: Journey) {
     await familyRaw(journey, i, rawSteps, rawCreate);
   }
   const trivial = await trivialUpdates(200);
+  const halves = { update: rawSteps.get(UPDATE_ALONE) ?? [], query: rawSteps.get(QUERY_AFTER) ?? [] };
+  rawSteps.delete(UPDATE_ALONE);
+  rawSteps.delete(QUERY_AFTER);
   const all = (m: Map<string, number[]>) => [...m.values()].flat();
   const apiAll = all(apiSteps);
   const rawAll = all(rawSteps);
@@ -275,6 +285,11 @@ async function latency(journey: Journey) {
     raw: `${ms(median(trivial))} (p95 ${ms(pct(trivial, 95))})`,
     ratio: `${(median(apiAll) / median(trivial)).toFixed(1)}`,
     note: 'raw = update on a workflow that does nothing',
+  });
+  rows.push({
+    figure: 'Raw step split: the update alone / the query after it, p50 (ms)',
+    raw: `${ms(median(halves.update))} / ${ms(median(halves.query))}`,
+    note: 'where a step spends its time',
   });
   for (const [name, samples] of apiSteps) {
     const raw = rawSteps.get(name) ?? [];
@@ -484,6 +499,10 @@ async function familyThroughApi(j: Journey, i: number, stepTimes?: Map<string, n
   return caseId;
 }
 
+/** The raw step's two halves, recorded beside the steps (latency() shows them as their own rows). */
+const UPDATE_ALONE = '(update alone)';
+const QUERY_AFTER = '(query after the update)';
+
 async function familyRaw(j: Journey, i: number, stepTimes?: Map<string, number[]>, createTimes?: number[]) {
   const permit: PermitGranted = permitGrantedSchema.parse(uniqueFamilyPermitBody(j.cal));
   const caseId = caseIdForPermit(permit.permitId, TEST_CASE_ID_SECRET);
@@ -497,9 +516,9 @@ async function familyRaw(j: Journey, i: number, stepTimes?: Map<string, number[]
     const schema = name === 'completeInterview' ? interviewRecordSchemaFor(permit) : stepSchemas[name];
     const input = schema.parse(body);
     await timed(record(stepTimes, name), async () => {
-      await handle.executeUpdate(stepUpdates[name] as never, { args: [{ actor, input }] });
+      await timed(record(stepTimes, UPDATE_ALONE), () => handle.executeUpdate(stepUpdates[name] as never, { args: [{ actor, input }] }));
       // The API answers the case after the step: the same query.
-      await handle.query(caseStateQuery);
+      await timed(record(stepTimes, QUERY_AFTER), () => handle.query(caseStateQuery));
     });
   }
   await assertSettledRow(caseId);
@@ -749,6 +768,31 @@ async function trivialMemory(maxOpen: number, perCase: number) {
 }
 
 // ─── History per run ─────────────────────────────────────────────────────────────────────────
+/** 6. A letter's PDF: the first one in a process (fonts parsed, words shaped) and the next ones. */
+async function letters() {
+  const n = 20;
+  log(`letters: ${n} settlement decisions as PDF`);
+  const texts = textsByLocale.nb;
+  const definition = messageDefinition('settlement-decision')!;
+  const letter = (i: number): LetterContent => {
+    const data = { ...notificationExamples['settlement-decision'], expectedSettlementWeek: `2027-W${String(10 + (i % 40)).padStart(2, '0')}` };
+    const parsed = parseNotification({ type: 'settlement-decision', rule: definition.rules[0], recipient: { kind: definition.recipients[0], id: 'x' }, data });
+    const rendered = renderNotification(parsed, { caseId: `bench-letter-${i}`, today: new Date().toISOString().slice(0, 10) });
+    const recipient = { name: (rendered.addressee?.names ?? ['Husstanden']).join(' og '), careOf: rendered.addressee?.receptionCentre?.name };
+    return { texts, sender: texts.senders[definition.sender], recipient, date: new Date().toISOString().slice(0, 10), reference: `BENCH-${i}`, subject: rendered.subject, body: rendered.body };
+  };
+  const cpuOf = async (work: () => Promise<unknown>) => {
+    const started = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000;
+  };
+  const first = await cpuOf(() => renderLetterPdf(letter(0)));
+  const next: number[] = [];
+  for (let i = 1; i <= n; i++) next.push(await cpuOf(() => renderLetterPdf(letter(i))));
+  rows.push({ figure: 'Letter PDF, CPU per letter: the first in a process / the next (ms)', api: `${ms(first)} / ${ms(median(next))}`, note: `p95 ${ms(pct(next, 95))}; process CPU (all threads); the worker renders it in the notify activity` });
+}
+
 async function historyPerRun(journey: Journey) {
   log('history: a family permit → settled through the API');
   const caseId = await familyThroughApi(journey, 0);

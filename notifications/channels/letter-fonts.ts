@@ -34,7 +34,8 @@ export type LetterFont = {
   name: string;
   scripts: string;
   weight: Weight;
-  bytes: Buffer;
+  /** Parsed once per process: PDFKit takes the parsed font, so no letter parses its tables again. */
+  font: fontkit.Font;
   covers(codePoint: number): boolean;
 };
 
@@ -55,7 +56,7 @@ function load(spec: FontSpec, weight: Weight): LetterFont {
   const file = `${files[weight]}/${spec.family}_${files[weight]}.ttf`;
   const bytes = fs.readFileSync(require.resolve(`@expo-google-fonts/${spec.pkg}/${file}`));
   const font = fontkit.create(bytes) as fontkit.Font;
-  return { name: `${spec.key}-${weight}`, scripts: spec.scripts, weight, bytes, covers: (cp) => font.hasGlyphForCodePoint(cp) };
+  return { name: `${spec.key}-${weight}`, scripts: spec.scripts, weight, font, covers: (cp) => font.hasGlyphForCodePoint(cp) };
 }
 
 /** For the README and error messages: which scripts the letters can print. */

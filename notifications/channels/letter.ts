@@ -49,6 +49,13 @@ const GREY = '#4d4d4d';
 
 const bidi = bidiFactory();
 
+/**
+ * Widths of runs already shaped, by font, size and text: letters share most of their words, and
+ * shaping (fontkit) is most of a letter's CPU. A width depends on nothing else (the fonts are fixed).
+ */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 50_000;
+
 /** The PDF/UA identification, with the XMP extension schema PDF/A requires for a property it does not predefine. */
 const PDF_UA_XMP = `
 <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
@@ -103,7 +110,7 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
     },
   } as PDFKit.PDFDocumentOptions);
   const fonts = letterFonts();
-  for (const font of [...fonts.regular, ...fonts.bold]) doc.registerFont(font.name, font.bytes);
+  for (const font of [...fonts.regular, ...fonts.bold]) doc.registerFont(font.name, font.font as never);
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -157,7 +164,7 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
       doc.font(fontFor(run)).fontSize(style.size).fillColor(style.color ?? 'black');
       const options = { lineBreak: false, baseline: 'alphabetic', features: [] } as unknown as PDFKit.Mixins.TextOptions;
       doc.text(run.text, x, baseline, options);
-      x += doc.widthOfString(run.text, options);
+      x += widthOf(run, style.size);
     }
   }
 
@@ -191,7 +198,19 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   }
 
   function measure(runs: Run[], size: number): number {
-    return runs.reduce((sum, run) => sum + doc.font(run.font.name).fontSize(size).widthOfString(run.text, { features: [] } as never), 0);
+    return runs.reduce((sum, run) => sum + widthOf(run, size), 0);
+  }
+
+  /** A run's width, shaped once per process (PDFKit shapes again on every call when features are given). */
+  function widthOf(run: Run, size: number): number {
+    const key = `${run.font.name}\u0000${size}\u0000${run.text}`;
+    let width = measured.get(key);
+    if (width === undefined) {
+      width = doc.font(run.font.name).fontSize(size).widthOfString(run.text, { features: [] } as never);
+      if (measured.size >= MEASURED_MAX) measured.clear();
+      measured.set(key, width);
+    }
+    return width;
   }
 
   // ─── The letter ─────────────────────────────────────────────────────────────────────────
@@ -368,6 +387,8 @@ type EmbeddedFont = {
   font: { getGlyph(id: number, codePoints?: number[]): Glyph };
 };
 
+const glyphsPerUse = new WeakSet<object>();
+
 /**
  * PDF maps each glyph id to one text (ToUnicode), but shaping reuses glyphs: Noto Sans Arabic
  * draws ن and ب medial with one dotless form, Noto Sans draws the i of "ị" with the plain "i". A
@@ -379,8 +400,12 @@ function keepUnicodePerUse(font: EmbeddedFont) {
   if (font.perUse) return;
   const perUse = new Map<string, number>();
   font.perUse = perUse;
-  const getGlyph = font.font.getGlyph.bind(font.font);
-  font.font.getGlyph = (id, codePoints = []) => Object.create(getGlyph(id, codePoints), { codePoints: { value: codePoints } });
+  // The fontkit font is shared by every letter (letter-fonts.ts): its getGlyph is wrapped once.
+  if (!glyphsPerUse.has(font.font)) {
+    glyphsPerUse.add(font.font);
+    const getGlyph = font.font.getGlyph.bind(font.font);
+    font.font.getGlyph = (id, codePoints = []) => Object.create(getGlyph(id, codePoints), { codePoints: { value: codePoints } });
+  }
   font.encode = function encode(text, features) {
     const { glyphs, positions } = this.layout(text, features);
     const encoded = glyphs.map((glyph) => {
