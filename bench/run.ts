@@ -768,31 +768,6 @@ async function trivialMemory(maxOpen: number, perCase: number) {
 }
 
 // ─── History per run ─────────────────────────────────────────────────────────────────────────
-/** 6. A letter's PDF: the first one in a process (fonts parsed, words shaped) and the next ones. */
-async function letters() {
-  const n = 20;
-  log(`letters: ${n} settlement decisions as PDF`);
-  const texts = textsByLocale.nb;
-  const definition = messageDefinition('settlement-decision')!;
-  const letter = (i: number): LetterContent => {
-    const data = { ...notificationExamples['settlement-decision'], expectedSettlementWeek: `2027-W${String(10 + (i % 40)).padStart(2, '0')}` };
-    const parsed = parseNotification({ type: 'settlement-decision', rule: definition.rules[0], recipient: { kind: definition.recipients[0], id: 'x' }, data });
-    const rendered = renderNotification(parsed, { caseId: `bench-letter-${i}`, today: new Date().toISOString().slice(0, 10) });
-    const recipient = { name: (rendered.addressee?.names ?? ['Husstanden']).join(' og '), careOf: rendered.addressee?.receptionCentre?.name };
-    return { texts, sender: texts.senders[definition.sender], recipient, date: new Date().toISOString().slice(0, 10), reference: `BENCH-${i}`, subject: rendered.subject, body: rendered.body };
-  };
-  const cpuOf = async (work: () => Promise<unknown>) => {
-    const started = process.cpuUsage();
-    await work();
-    const used = process.cpuUsage(started);
-    return (used.user + used.system) / 1000;
-  };
-  const first = await cpuOf(() => renderLetterPdf(letter(0)));
-  const next: number[] = [];
-  for (let i = 1; i <= n; i++) next.push(await cpuOf(() => renderLetterPdf(letter(i))));
-  rows.push({ figure: 'Letter PDF, CPU per letter: the first in a process / the next (ms)', api: `${ms(first)} / ${ms(median(next))}`, note: `p95 ${ms(pct(next, 95))}; process CPU (all threads); the worker renders it in the notify activity` });
-}
-
 async function historyPerRun(journey: Journey) {
   log('history: a family permit → settled through the API');
   const caseId = await familyThroughApi(journey, 0);
@@ -840,6 +815,34 @@ async function historyPerRun(journey: Journey) {
       note: `total ${events.reduce((a, b) => a + b, 0)} events, ${kib(bytes.reduce((a, b) => a + b, 0))}; no staff step taken`,
     });
   }
+}
+
+
+// ─── Letters ─────────────────────────────────────────────────────────────────────────────────
+/** 6. A letter's PDF: the first one in a process (fonts parsed, words shaped) and the next ones. */
+async function letters() {
+  const n = 20;
+  log(`letters: ${n} settlement decisions as PDF`);
+  const texts = textsByLocale.nb;
+  const today = new Date().toISOString().slice(0, 10);
+  const definition = messageDefinition('settlement-decision')!;
+  const letter = (i: number): LetterContent => {
+    const data = { ...notificationExamples['settlement-decision'], expectedSettlementWeek: `2027-W${String(10 + (i % 40)).padStart(2, '0')}` };
+    const parsed = parseNotification({ type: 'settlement-decision', rule: definition.rules[0], recipient: { kind: definition.recipients[0], id: 'x' }, data });
+    const rendered = renderNotification(parsed, { caseId: `bench-letter-${i}`, today });
+    const recipient = { name: (rendered.addressee?.names ?? ['Husstanden']).join(' og '), careOf: rendered.addressee?.receptionCentre?.name };
+    return { texts, sender: texts.senders[definition.sender], recipient, date: today, reference: `BENCH-${i}`, subject: rendered.subject, body: rendered.body };
+  };
+  const cpuOf = async (work: () => Promise<unknown>) => {
+    const started = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000;
+  };
+  const first = await cpuOf(() => renderLetterPdf(letter(0)));
+  const next: number[] = [];
+  for (let i = 1; i <= n; i++) next.push(await cpuOf(() => renderLetterPdf(letter(i))));
+  rows.push({ figure: 'Letter PDF, CPU per letter: the first in a process / the next (ms)', api: `${ms(first)} / ${ms(median(next))}`, note: `p95 ${ms(pct(next, 95))}; process CPU (all threads); the worker renders it in the notify activity` });
 }
 
 // ─── The table ───────────────────────────────────────────────────────────────────────────────
