@@ -15,7 +15,10 @@ function entries(dir: string): { file: string; mode: number; directory: boolean 
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const file = path.join(dir, d.name);
     if (d.isSymbolicLink()) return [];
-    const mode = fs.statSync(file).mode & 0o777;
+    // SQLite's journal comes and goes while Temporal writes; a file gone before its stat holds nothing at rest.
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return [];
+    const mode = stat.mode & 0o777;
     return [{ file, mode, directory: d.isDirectory() }, ...(d.isDirectory() ? entries(file) : [])];
   });
 }
