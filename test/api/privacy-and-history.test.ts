@@ -203,6 +203,10 @@ describe('history', () => {
     const eventIds = history.body.entries.filter((e: any) => e.source === 'temporal').map((e: any) => e.eventId);
     expect(eventIds).toEqual([...eventIds].sort((a: number, b: number) => a - b));
     const told = history.body.entries.filter((e: any) => e.source === 'case').map((e: any) => e.text);
-    expect(told).toEqual((await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.timeline.map((e: any) => e.text));
+    // Read after the history while the case goes on (the interview's notices follow the step): what the
+    // history told is the case's timeline so far, the same entries in the same order.
+    const timeline = (await call(callers.imdi, 'GET', `/v1/cases/${caseId}`)).body.timeline.map((e: any) => e.text);
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    expect(timeline.slice(0, told.length)).toEqual(told);
   });
 });
