@@ -171,7 +171,9 @@ describe('history', () => {
     // The reminder timer starts once the notice is handed over; an interview held before that needs no timer.
     await eventually(
       () => call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`),
-      (r) => r.body.entries?.some((e: any) => e.kind === 'timer'),
+      (r) =>
+        r.body.entries?.some((e: any) => e.kind === 'timer') &&
+        r.body.entries.some((e: any) => e.source === 'case' && e.text.startsWith('Sendt melding om ny bosettingssak')),
     );
     expect((await call(callers.mottak, 'POST', `/v1/cases/${caseId}/interview`, interviewFor(cal, permit))).status).toBe(200);
     const history = await call(callers.imdi, 'GET', `/v1/cases/${caseId}/history`);

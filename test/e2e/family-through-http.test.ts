@@ -7,7 +7,7 @@ import { isoWeekYear } from '../../domain/dates';
 import { completeSettlementInfo } from '../fixtures/cases';
 import { interviewFor } from '../fixtures/interview';
 import { uniqueFamilyPermitBody } from '../fixtures/permits';
-import { apiCalendar, call, callers, roomForEveryTestHousehold } from '../harness/api';
+import { apiCalendar, call, callers, eventually, roomForEveryTestHousehold } from '../harness/api';
 
 describe('a family from permit to move-in through the API', () => {
   it('R-ELIG-1, R-INT-2, R-HOST-1, R-DIST-1..3, R-DIST-7, R-MOVE-1..4, R-PRIV-1, R-PRIV-5: every step over HTTP, history in order', async () => {
@@ -81,7 +81,11 @@ describe('a family from permit to move-in through the API', () => {
     expect((await call(callers.otherKommune, 'GET', `/v1/cases/${caseId}/household-journey`)).status).toBe(404);
 
     // The history, built from Temporal's own history and the case's timeline, in order.
-    const history = await call(callers.supervisor, 'GET', `/v1/cases/${caseId}/history`);
+    // The case closes after the arrival's notices are sent, which follow the step's answer.
+    const history = await eventually(
+      () => call(callers.supervisor, 'GET', `/v1/cases/${caseId}/history`),
+      (r) => r.body.entries?.some((e: any) => e.text === 'Saksforløpet er avsluttet'),
+    );
     expect(history.status).toBe(200);
     const steps = history.body.entries.filter((e: any) => e.source === 'temporal' && e.kind === 'step').map((e: any) => e.text);
     expect(steps).toEqual([

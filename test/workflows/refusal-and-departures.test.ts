@@ -4,7 +4,7 @@ import { addDays, isoWeekYear } from '../../domain/dates';
 import { getMunicipalityYear, setDecidedNumber } from '../../store/municipalities';
 import { listCaseNotifications } from '../../store/notification-log';
 import { caseStateQuery, type CaseState } from '../../workflows/messages';
-import { readyForDistribution, staff, startCase, step } from '../fixtures/cases';
+import { messagesHandedOver, readyForDistribution, staff, startCase, step } from '../fixtures/cases';
 import { validInterview } from '../fixtures/interview';
 import { eventually, useTimeSkipping } from '../harness/workers';
 
@@ -74,6 +74,7 @@ describe('refusal', () => {
     const step3 = await refusalAt(handle, (s) => s.refusal?.step === 3);
     expect(step3.refusal!.stepDates).toEqual({ step1: refusedOn, step2: step2On, step3: step2On });
     expect(step3.deadlines.filter((d) => d.rule === 'R-REF-4' || d.rule === 'R-REF-5').map((d) => d.status)).toEqual(['met', 'met']);
+    await messagesHandedOver(handle); // the scheduler's steps send their notices after the state changes
     const sent = await listCaseNotifications(t.tables, caseId);
     expect(sent.filter((n) => n.type === 'keep-offer-request')).toHaveLength(2); // R-REF-4: asked again
     expect(sent.find((n) => n.type === 'bailiff-request')).toMatchObject({ rule: 'R-REF-5', recipient: 'bailiff:3405' });
