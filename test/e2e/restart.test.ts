@@ -52,7 +52,7 @@ function stop(process: ChildProcess): Promise<number | null> {
 }
 
 describe('npm start keeps its data across a restart', () => {
-  it('a case created before Ctrl-C is there after the next start, workflow and index alike', async () => {
+  it('a case created before Ctrl-C is there after the next start, workflow and index alike', { timeout: 300_000 }, async () => {
     const env = {
       PORT: String(await freePort()),
       TEMPORAL_DEV_PORT: String(await freePort()),
