@@ -1,5 +1,5 @@
 /** Talking to the test system's API as a given role: tokens signed with the API's secret. */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { signToken, type Role } from '../../api/auth';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../temporal.config';
 import { calendarOn, dateOfInstant, type Calendar } from '../fixtures/calendar';
@@ -58,6 +58,15 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     if (ok(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * A case's history is read before its timeline while the case goes on (notices are recorded after a
+ * step answers), so the history's case entries are the timeline so far: the same entries, same order.
+ */
+export function expectTimelineSoFar(told: string[], timeline: string[]): void {
+  expect(told.length).toBeGreaterThanOrEqual(2);
+  expect(timeline.slice(0, told.length)).toEqual(told);
 }
 
 /**
